@@ -1,0 +1,2 @@
+//! The `annalist` binary. (Stub.)
+fn main() {}
