@@ -32,6 +32,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod caption;
 pub mod charset;
 mod error;
 pub mod html;

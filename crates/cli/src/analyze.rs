@@ -1,0 +1,84 @@
+//! `annalist analyze`: every path in turn, in order, through one pipeline.
+
+use std::io::{self, BufWriter, Write};
+
+use annalist_core::Format;
+
+use crate::args::AnalyzeArgs;
+use crate::input::Origin;
+use crate::job::{DocJob, Job, Settings};
+use crate::output::{ErrorRecord, Output};
+use crate::pipeline::Pipeline;
+use crate::{jsonl, warc};
+
+/// How a run ended, when the output could be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Every document gave a record.
+    Clean,
+    /// Some input gave an error record.
+    HadErrors,
+}
+
+/// Runs `annalist analyze`. Errors about inputs go into the output stream; only an error
+/// writing the output (a closed pipe, a full disk) or setting up is returned.
+pub fn run(args: &AnalyzeArgs) -> anyhow::Result<Status> {
+    let mut pool = rayon::ThreadPoolBuilder::new()
+        // As much stack as the main thread: the extractor is tested there.
+        .stack_size(8 * 1024 * 1024)
+        .thread_name(|i| format!("annalist-{i}"));
+    if let Some(threads) = args.threads {
+        pool = pool.num_threads(threads.get());
+    }
+    let pool = pool.build()?;
+    let settings = Settings {
+        published: args.published.clone(),
+    };
+    let stdout = io::stdout();
+    let output = Output::new(
+        BufWriter::with_capacity(64 * 1024, stdout.lock()),
+        args.jsonl,
+    );
+    let mut pipeline = Pipeline::new(pool, settings, output);
+    for path in &args.paths {
+        read_path(
+            &Origin::from_arg(path),
+            args.format.map(Format::from),
+            &mut pipeline,
+        )?;
+    }
+    pipeline.flush()?;
+    Ok(if pipeline.output().errors() > 0 {
+        Status::HadErrors
+    } else {
+        Status::Clean
+    })
+}
+
+/// Reads one path into the pipeline: containers streamed, other files as one document.
+fn read_path<W: Write>(
+    origin: &Origin,
+    forced: Option<Format>,
+    pipeline: &mut Pipeline<W>,
+) -> io::Result<()> {
+    let name = origin.name();
+    let failed =
+        |e: anyhow::Error| Job::Failed(ErrorRecord::new(Some(name.clone()), format!("{e:#}")));
+    let opened = match origin.open(forced) {
+        Ok(opened) => opened,
+        Err(e) => return pipeline.push(failed(e)),
+    };
+    match opened.format {
+        Format::Warc => warc::stream(opened.into_reader(), &name, pipeline),
+        Format::Jsonl => jsonl::stream(&mut opened.into_reader(), &name, pipeline),
+        format => match opened.read_all() {
+            Ok(bytes) => pipeline.push(Job::Document(DocJob {
+                source: name.clone(),
+                bytes,
+                format: Some(format),
+                ..DocJob::default()
+            })),
+            Err(e) => pipeline.push(failed(e)),
+        },
+    }
+}

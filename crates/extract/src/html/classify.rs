@@ -1,0 +1,247 @@
+//! What an element's name and attributes say about it: boilerplate, content, or neither.
+//!
+//! Pages name their parts in `class`, `id`, `role` and `itemprop`. The words below are the
+//! vocabulary of page templates in general (navigation, sharing, comments, advertising, consent),
+//! not of any one site.
+
+use super::tree::{NodeId, Tag, Tree};
+
+/// What the markup of one element says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// Named like boilerplate (share bar, comments, ads, cookie notice…).
+    Boilerplate,
+    /// Named with a word that is often, not always, boilerplate (menu, meta, widget, top…):
+    /// boilerplate when its content looks like it too (short or link-heavy).
+    WeakBoilerplate,
+    /// Named like the article's body.
+    Content,
+    /// Nothing either way.
+    Neutral,
+}
+
+/// Words in `class`/`id` that mark boilerplate wherever they stand in a class token
+/// (`"share-bar"`, `"socialShare"`, `"post-comments-list"`).
+const BOILERPLATE_WORDS: &[&str] = &[
+    "advert", "advertisement", "advertising", "adsense", "adslot", "adunit", "affiliate",
+    "breadcrumb", "breadcrumbs", "comment", "comments", "commentlist", "consent", "cookie",
+    "cookies", "cookiebar", "disqus", "footer", "gdpr", "masthead", "navbar", "navigation",
+    "newsletter", "outbrain", "pagination", "paywall", "popup", "promo", "promotion", "promoted",
+    "recirc", "recommend", "recommended", "recommendations", "related", "share", "sharing",
+    "shares", "sharebar", "sidebar", "signup", "social", "sponsor", "sponsored", "subscribe",
+    "subscription", "taboola", "toolbar", "byline", "caption", "copyright",
+    "sitemap", "subnav", "tagcloud", "backtotop", "readmore", "readnext", "upnext", "mostread",
+    "mostpopular", "dateline", "postmeta", "entrymeta", "lightbox", "newsletters",
+];
+
+/// Words that mark boilerplate only as the first or last part of a class token: alone they are
+/// too common inside other names (`"elementor-top-section"`, `"meta-data-grid"`).
+const WEAK_BOILERPLATE_WORDS: &[&str] = &[
+    "ad", "ads", "adv", "banner", "menu", "modal", "nav", "popular", "trending", "tools",
+    "login", "signin", "register", "rating", "ratings", "topbar", "overlay", "teaser", "teasers",
+    "tags", "print", "credit", "credits", "author", "authors", "bio", "follow", "jump", "top",
+    "search", "gallery", "carousel", "slider", "ticker", "alert", "notice", "notification",
+    "disclaimer", "cta", "donate", "donation", "feedback", "reactions", "emoji", "meta",
+    "metadata", "published", "timestamp", "date", "more", "next", "prev", "previous",
+    "headlines", "latest", "partner", "partners", "brand", "logo", "header", "skip", "dropdown",
+    "widget", "widgets",
+];
+
+/// Words that mark the body (or a container of it).
+const CONTENT_WORDS: &[&str] = &[
+    "article", "articlebody", "body", "content", "entry", "main", "post", "postbody", "story",
+    "storybody", "text", "blog", "hentry", "prose", "richtext", "page",
+];
+
+/// `role` values of boilerplate.
+const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
+    "dialog", "alertdialog", "toolbar", "tablist", "alert", "note",
+];
+
+/// Elements that are never part of an article's text.
+pub fn is_boilerplate_tag(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Nav
+            | Tag::Aside
+            | Tag::Footer
+            | Tag::Menu
+            | Tag::Script
+            | Tag::Style
+            | Tag::Template
+            | Tag::Iframe
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Canvas
+            | Tag::Select
+            | Tag::Option
+            | Tag::Button
+            | Tag::Input
+            | Tag::Textarea
+            | Tag::Dialog
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Video
+            | Tag::Audio
+            | Tag::Map
+            | Tag::Datalist
+            | Tag::Label
+            | Tag::Head
+            | Tag::Title
+            | Tag::Meta
+            | Tag::Link
+            | Tag::Frameset
+            | Tag::Noembed
+            | Tag::Noframes
+            | Tag::Rp
+            | Tag::Rt
+    )
+}
+
+/// True when the element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
+pub fn is_hidden(tree: &Tree, id: NodeId) -> bool {
+    if tree.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if tree.attr(id, "aria-hidden") == Some("true") && tree.tag(id) != Some(Tag::Body) {
+        return true;
+    }
+    if let Some(style) = tree.attr(id, "style") {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// What the element's `class`, `id`, `role` and `itemprop` say.
+pub fn hint(tree: &Tree, id: NodeId) -> Hint {
+    if let Some(prop) = tree.attr(id, "itemprop") {
+        let p = prop.to_ascii_lowercase();
+        if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
+            return Hint::Content;
+        }
+        if p == "author" || p == "publisher" || p.contains("comment") || p == "datepublished" {
+            return Hint::Boilerplate;
+        }
+    }
+    if let Some(role) = tree.attr(id, "role") {
+        let r = role.trim().to_ascii_lowercase();
+        if BOILERPLATE_ROLES.contains(&r.as_str()) {
+            return Hint::Boilerplate;
+        }
+        if r == "main" || r == "article" {
+            return Hint::Content;
+        }
+    }
+    let mut bad = false;
+    let mut weak = false;
+    let mut good = false;
+    for attr in ["class", "id"] {
+        let Some(v) = tree.attr(id, attr) else { continue };
+        for token in v.split_whitespace() {
+            let mut words = Vec::new();
+            for_each_word(token, |w| words.push(w));
+            let last = words.len().saturating_sub(1);
+            for (i, w) in words.iter().enumerate() {
+                let is = |list: &[&str]| list.iter().any(|b| b.eq_ignore_ascii_case(w));
+                if is(BOILERPLATE_WORDS) {
+                    bad = true;
+                } else if (i == 0 || i == last) && is(WEAK_BOILERPLATE_WORDS) {
+                    weak = true;
+                }
+                if is(CONTENT_WORDS) {
+                    good = true;
+                }
+            }
+        }
+    }
+    match (bad, weak, good) {
+        (true, _, false) => Hint::Boilerplate,
+        (false, true, false) => Hint::WeakBoilerplate,
+        (false, false, true) => Hint::Content,
+        _ => Hint::Neutral,
+    }
+}
+
+/// True when the class/id name the element as a caption or photo credit.
+pub fn is_caption_like(tree: &Tree, id: NodeId) -> bool {
+    let mut hit = false;
+    for attr in ["class", "id"] {
+        if let Some(v) = tree.attr(id, attr) {
+            for_each_word(v, |w| {
+                let w = w.to_ascii_lowercase();
+                if w == "caption" || w == "figcaption" || w == "credit" || w == "credits" || w == "photographer" {
+                    hit = true;
+                }
+            });
+        }
+    }
+    hit
+}
+
+/// Calls `f` with each word of an attribute value: split at non-alphanumerics and at
+/// lower→upper case changes (`articleBody` → `article`, `Body`).
+pub fn for_each_word<'a>(value: &'a str, mut f: impl FnMut(&'a str)) {
+    let bytes = value.as_bytes();
+    let mut start = None;
+    for i in 0..=bytes.len() {
+        let c = bytes.get(i).copied();
+        let alnum = c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let case_break = i > 0
+            && alnum
+            && c.is_some_and(|c| c.is_ascii_uppercase())
+            && bytes[i - 1].is_ascii_lowercase();
+        if let Some(s) = start {
+            if !alnum || case_break {
+                f(&value[s..i]);
+                start = if alnum { Some(i) } else { None };
+            }
+        } else if alnum {
+            start = Some(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+
+    #[test]
+    fn words_split_at_separators_and_case() {
+        let mut words = Vec::new();
+        for_each_word("share-bar socialShare  article_body", |w| words.push(w.to_string()));
+        assert_eq!(words, ["share", "bar", "social", "Share", "article", "body"]);
+    }
+
+    #[test]
+    fn hints_from_names() {
+        let cases = [
+            ("<div class='share-bar'>", Hint::Boilerplate),
+            ("<div id='comments'>", Hint::Boilerplate),
+            ("<div class='article-body'>", Hint::Content),
+            ("<div itemprop='articleBody'>", Hint::Content),
+            ("<div role='navigation'>", Hint::Boilerplate),
+            ("<div class='story-body related'>", Hint::Neutral),
+            ("<div class='x'>", Hint::Neutral),
+            ("<div class='adventure'>", Hint::Neutral),
+            ("<section class='elementor-top-section'>", Hint::Neutral),
+            ("<div class='top-bar'>", Hint::WeakBoilerplate),
+            ("<div class='meta-info'>", Hint::WeakBoilerplate),
+            ("<div class='elementor-widget-wrap'>", Hint::Neutral),
+        ];
+        for (html, want) in cases {
+            let tree = parse(html);
+            assert_eq!(hint(&tree, 1), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn hidden_elements() {
+        let tree = parse("<div style='display: none'></div><div hidden></div><div aria-hidden=true></div><div></div>");
+        assert_eq!([1, 2, 3, 4].map(|i| is_hidden(&tree, i)), [true, true, true, false]);
+    }
+}

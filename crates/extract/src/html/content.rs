@@ -1,0 +1,759 @@
+//! Finding the article's body in a page.
+//!
+//! The method, in four passes over the arena (each linear, none recursive):
+//!
+//! 1. **Statistics.** One reverse pass sums, for every element, the characters of text under it,
+//!    those inside links, and commas.
+//! 2. **Boilerplate.** A forward pass marks subtrees readers never see as the story: navigation,
+//!    asides, forms' controls, hidden elements, and elements whose class or id name them as
+//!    sharing, comments, ads, consent notices and the like ([`super::classify`]). A name alone
+//!    never removes an element that holds most of the page's text.
+//! 3. **The content zone.** Paragraph-like elements score by length and commas; scores flow to
+//!    their parent and, fading, further up; link-heavy containers lose. The best container, with
+//!    those of its siblings that score near it, is the zone (the idea of Arc90's Readability,
+//!    with link density and markup hints from boilerpipe and trafilatura).
+//! 4. **Blocks.** The zone is cut into paragraphs at block elements; blocks that are mostly
+//!    links, or are a template's stock phrases, go. If that leaves too little, a whole-page pass
+//!    keeps every prose-like block instead (the fallback trafilatura and jusText rely on).
+
+use annalist_core::Caption;
+
+use crate::caption::split_credit;
+use super::classify::{self, Hint};
+use super::tree::{collapse_ws, NodeData, NodeId, Tag, Tree, NONE};
+
+/// The body of an article as extraction found it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Content {
+    /// Paragraphs, in order.
+    pub paragraphs: Vec<String>,
+    /// Captions of photos inside or next to the body.
+    pub captions: Vec<Caption>,
+    /// True when the whole-page fallback was used.
+    pub fallback: bool,
+}
+
+/// Per-element figures from the statistics pass.
+struct Stats {
+    /// One past the last node of each subtree.
+    end: Vec<u32>,
+    /// Non-space characters of text under each node (boilerplate tags contribute nothing).
+    chars: Vec<u32>,
+    /// Of those, the ones inside `<a>`.
+    link: Vec<u32>,
+    /// Characters of text that are direct children.
+    direct: Vec<u32>,
+    /// Commas under each node.
+    commas: Vec<u32>,
+    /// Whether the subtree holds an element marked as the article's body.
+    marked: Vec<bool>,
+}
+
+fn stats(tree: &Tree) -> Stats {
+    let n = tree.len();
+    let mut s = Stats {
+        end: (1..=n as u32).collect(),
+        chars: vec![0; n],
+        link: vec![0; n],
+        direct: vec![0; n],
+        commas: vec![0; n],
+        marked: vec![false; n],
+    };
+    for i in (1..n).rev() {
+        let node = tree.node(i as NodeId);
+        let p = node.parent as usize;
+        let mut propagate = true;
+        match &node.data {
+            NodeData::Text(t) => {
+                let (c, k) = count_text(t);
+                s.chars[i] = c;
+                s.commas[i] = k;
+                s.direct[p] += c;
+            }
+            NodeData::Element { tag, .. } => {
+                if *tag == Tag::A {
+                    s.link[i] = s.chars[i];
+                }
+                if classify::is_boilerplate_tag(*tag) {
+                    propagate = false;
+                }
+                if tree.attr(i as NodeId, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody")) {
+                    s.marked[i] = true;
+                }
+            }
+            NodeData::Document => {}
+        }
+        if s.end[i] > s.end[p] {
+            s.end[p] = s.end[i];
+        }
+        if propagate {
+            s.chars[p] += s.chars[i];
+            s.link[p] += s.link[i];
+            s.commas[p] += s.commas[i];
+        }
+        if s.marked[i] {
+            s.marked[p] = true;
+        }
+    }
+    s
+}
+
+/// Non-space characters and commas of a text.
+fn count_text(t: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    for c in t.chars() {
+        if !c.is_whitespace() {
+            chars += 1;
+            if matches!(c, ',' | '，' | '、' | '،') {
+                commas += 1;
+            }
+        }
+    }
+    (chars, commas)
+}
+
+impl Stats {
+    fn link_density(&self, i: usize) -> f32 {
+        if self.chars[i] == 0 {
+            0.0
+        } else {
+            self.link[i] as f32 / self.chars[i] as f32
+        }
+    }
+}
+
+/// Marks every node that belongs to boilerplate.
+fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
+    let n = tree.len();
+    let mut junk = vec![false; n];
+    let total = s.chars[body as usize].max(1) as f32;
+    for i in 1..n {
+        let node = tree.node(i as NodeId);
+        if junk[node.parent as usize] {
+            junk[i] = true;
+            continue;
+        }
+        let NodeData::Element { tag, .. } = &node.data else { continue };
+        let id = i as NodeId;
+        let share = s.chars[i] as f32 / total;
+        junk[i] = if classify::is_boilerplate_tag(*tag) {
+            // An <aside> or <footer> that holds most of the page is a template's misuse, not
+            // boilerplate (some sites wrap the whole page in one).
+            !(matches!(tag, Tag::Aside | Tag::Footer) && share > 0.6 && s.link_density(i) < 0.3)
+        } else if classify::is_hidden(tree, id) {
+            // Streaming renderers park the page in hidden elements until scripts move it:
+            // a hidden element that holds much of the page is the page.
+            share < 0.3
+        } else if *tag == Tag::Header {
+            share < 0.3 && !s.marked[i]
+        } else {
+            match classify::hint(tree, id) {
+                Hint::Boilerplate => !s.marked[i] && (share < 0.4 || s.link_density(i) > 0.5),
+                Hint::WeakBoilerplate => {
+                    !s.marked[i] && share < 0.4 && (s.link_density(i) > 0.3 || s.chars[i] < 200)
+                }
+                _ => false,
+            }
+        };
+    }
+    junk
+}
+
+/// Non-boilerplate text (`good`) and, of it, the text in paragraph-like blocks (`prose`) under
+/// every node.
+fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
+    let n = tree.len();
+    let mut good = vec![0u32; n];
+    let mut prose = vec![0u32; n];
+    for i in (1..n).rev() {
+        if junk[i] {
+            continue;
+        }
+        let node = tree.node(i as NodeId);
+        match &node.data {
+            NodeData::Text(_) => good[i] = s.chars[i],
+            NodeData::Element { tag, .. } => {
+                let own = paragraph_len(tree, s, i, *tag);
+                if own >= 25 && s.link_density(i) < 0.5 && prose[i] == 0 {
+                    prose[i] = own;
+                }
+            }
+            NodeData::Document => {}
+        }
+        let p = node.parent as usize;
+        good[p] += good[i];
+        prose[p] += prose[i];
+    }
+    (good, prose)
+}
+
+/// The text length that makes element `i` a paragraph, or 0 if it is not paragraph-like.
+fn paragraph_len(tree: &Tree, s: &Stats, i: usize, tag: Tag) -> u32 {
+    let _ = tree;
+    match tag {
+        Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li | Tag::Dd => s.chars[i] - s.link[i],
+        Tag::Div | Tag::Section | Tag::Article | Tag::Font | Tag::Center | Tag::Main | Tag::Text | Tag::Span => s.direct[i],
+        _ => 0,
+    }
+}
+
+/// Finds the article's body in a parsed page. `title` (when known) is not repeated in the body.
+pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
+    let body = tree.find(Tag::Body).unwrap_or(tree.root());
+    let s = stats(tree);
+    let junk = boilerplate(tree, &s, body);
+    let roots = content_zone(tree, &s, &junk, body);
+    if std::env::var_os("ANNALIST_DEBUG_ZONE").is_some() {
+        for &r in &roots {
+            eprintln!("ROOT {r} {:?} class={:?} id={:?} chars={} junk={}", tree.tag(r), tree.attr(r, "class"), tree.attr(r, "id"), s.chars[r as usize], junk[r as usize]);
+        }
+        for i in 1..tree.len() {
+            if junk[i] && !junk[tree.node(i as NodeId).parent as usize] && s.chars[i] > 500 {
+                eprintln!("  JUNK {i} {:?} class={:?} id={:?} chars={}", tree.tag(i as NodeId), tree.attr(i as NodeId, "class"), tree.attr(i as NodeId, "id"), s.chars[i]);
+            }
+        }
+        let mut a = roots.first().copied().unwrap_or(NONE);
+        while a != NONE {
+            eprintln!("  ANC {a} {:?} class={:?} id={:?} chars={} junk={}", tree.tag(a), tree.attr(a, "class"), tree.attr(a, "id"), s.chars[a as usize], junk[a as usize]);
+            a = tree.node(a).parent;
+        }
+    }
+
+    let mut captions = Vec::new();
+    let mut blocks = Vec::new();
+    for &r in &roots {
+        emit_blocks(tree, &s, &junk, r, &mut blocks, &mut captions);
+    }
+    let mut paragraphs = filter_blocks(blocks, title, false);
+    let mut fallback = false;
+    let found: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    if found < 250 {
+        let mut all = Vec::new();
+        let mut all_captions = Vec::new();
+        emit_blocks(tree, &s, &junk, body, &mut all, &mut all_captions);
+        let whole = filter_blocks(all, title, true);
+        let whole_len: usize = whole.iter().map(|p| p.chars().count()).sum();
+        if whole_len > found * 2 {
+            paragraphs = whole;
+            captions = all_captions;
+            fallback = true;
+        }
+    }
+    // Captions of the lead photo often sit outside the body, in the article's header.
+    if let Some(&first) = roots.first() {
+        let mut a = first;
+        while a != NONE && tree.tag(a) != Some(Tag::Article) {
+            a = tree.node(a).parent;
+        }
+        if a != NONE && a != first {
+            for i in a as usize..s.end[a as usize] as usize {
+                let id = i as NodeId;
+                if tree.tag(id) == Some(Tag::Figcaption) && !roots.iter().any(|&r| tree.is_inside(id, r)) {
+                    push_caption(tree, id, &mut captions);
+                }
+            }
+        }
+    }
+    captions.dedup();
+    Content { paragraphs, captions, fallback }
+}
+
+/// The container(s) holding the body, in document order.
+fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<NodeId> {
+    let n = tree.len();
+    // A page that marks its body (schema.org articleBody) is taken at its word.
+    for i in 1..n {
+        if !junk[i]
+            && s.chars[i] >= 200
+            && tree.attr(i as NodeId, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"))
+        {
+            return vec![i as NodeId];
+        }
+    }
+
+    let mut score = vec![0f32; n];
+    let mut touched = vec![false; n];
+    for i in 1..n {
+        if junk[i] {
+            continue;
+        }
+        let Some(tag) = tree.tag(i as NodeId) else { continue };
+        let len = paragraph_len(tree, s, i, tag);
+        if len < 25 {
+            continue;
+        }
+        let points = 1.0 + s.commas[i].min(len / 20) as f32 + (len as f32 / 100.0).min(3.0);
+        let mut a = tree.node(i as NodeId).parent;
+        let mut level = 0;
+        while a != NONE && level < 5 && a as usize >= body as usize {
+            let ai = a as usize;
+            if !touched[ai] {
+                touched[ai] = true;
+                score[ai] = initial_score(tree, a);
+            }
+            score[ai] += match level {
+                0 => points,
+                1 => points / 2.0,
+                l => points / (l as f32 * 3.0),
+            };
+            level += 1;
+            a = tree.node(a).parent;
+        }
+    }
+    let mut best = NONE;
+    let mut best_score = f32::MIN;
+    for i in 1..n {
+        if !touched[i] || junk[i] {
+            continue;
+        }
+        let final_score = score[i] * (1.0 - s.link_density(i));
+        score[i] = final_score;
+        if final_score > best_score {
+            best_score = final_score;
+            best = i as NodeId;
+        }
+    }
+    if best == NONE {
+        return vec![body];
+    }
+
+    // Stories are often split over several containers (page builders wrap every section):
+    // climb while what the parent adds to the best container is mostly prose, not links and
+    // template text.
+    let (good, prose) = prose_stats(tree, s, junk);
+    let mut top = best;
+    loop {
+        let p = tree.node(top).parent;
+        if p == NONE || (p as usize) <= body as usize || junk[p as usize] {
+            break;
+        }
+        let (pi, ti) = (p as usize, top as usize);
+        let added_good = good[pi].saturating_sub(good[ti]);
+        let added_prose = prose[pi].saturating_sub(prose[ti]);
+        if added_good == 0 || added_prose as f32 >= 0.6 * added_good as f32 {
+            top = p;
+        } else {
+            break;
+        }
+    }
+
+    let parent = tree.node(top).parent;
+    if parent == NONE {
+        return vec![top];
+    }
+    let threshold = (best_score * 0.2).max(10.0);
+    let top_hint = classify::hint(tree, top);
+    let mut roots = Vec::new();
+    for sib in tree.children(parent) {
+        let si = sib as usize;
+        if sib == top {
+            roots.push(sib);
+            continue;
+        }
+        if junk[si] || tree.tag(sib).is_none() {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if top_hint == Hint::Content && classify::hint(tree, sib) == Hint::Content {
+            bonus = best_score * 0.2;
+        }
+        let ld = s.link_density(si);
+        let len = s.chars[si] - s.link[si];
+        let append = (touched[si] && score[si] + bonus >= threshold)
+            || (tree.tag(sib) == Some(Tag::P) && ((len > 80 && ld < 0.25) || (len > 0 && ld == 0.0 && ends_sentence(&tree.text_of(sib)))));
+        if append {
+            roots.push(sib);
+        }
+    }
+    roots
+}
+
+fn initial_score(tree: &Tree, id: NodeId) -> f32 {
+    let base = match tree.tag(id) {
+        Some(Tag::Div | Tag::Article | Tag::Main | Tag::Section) => 5.0,
+        Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
+        Some(Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form) => -3.0,
+        Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th) => -5.0,
+        _ => 0.0,
+    };
+    let hint = match classify::hint(tree, id) {
+        Hint::Content => 25.0,
+        Hint::Boilerplate => -25.0,
+        Hint::WeakBoilerplate => -5.0,
+        Hint::Neutral => 0.0,
+    };
+    let article = if tree.tag(id) == Some(Tag::Article) { 10.0 } else { 0.0 };
+    base + hint + article
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', '。', '"', '”', ':'])
+}
+
+/// What kind of block a paragraph came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BlockKind {
+    Paragraph,
+    Heading,
+    Item,
+    Cell,
+}
+
+#[derive(Debug)]
+struct Block {
+    text: String,
+    kind: BlockKind,
+    chars: usize,
+    link_chars: usize,
+}
+
+/// Builds the text blocks under `root`.
+fn emit_blocks(
+    tree: &Tree,
+    s: &Stats,
+    junk: &[bool],
+    root: NodeId,
+    out: &mut Vec<Block>,
+    captions: &mut Vec<Caption>,
+) {
+    let mut cur = Block { text: String::new(), kind: BlockKind::Paragraph, chars: 0, link_chars: 0 };
+    let mut stack: Vec<(NodeId, Tag)> = Vec::new();
+    let mut link_depth = 0usize;
+    let mut pre_depth = 0usize;
+    let mut brs = 0usize;
+    let end = s.end[root as usize] as usize;
+    let mut i = root as usize;
+    while i < end {
+        // Close the elements this node is not inside.
+        while let Some(&(open, tag)) = stack.last() {
+            if (s.end[open as usize] as usize) > i {
+                break;
+            }
+            stack.pop();
+            match tag {
+                Tag::A => link_depth = link_depth.saturating_sub(1),
+                Tag::Pre => pre_depth = pre_depth.saturating_sub(1),
+                _ => {}
+            }
+            if tag.is_block() {
+                flush(&mut cur, out);
+            }
+        }
+        let id = i as NodeId;
+        if junk[i] && id != root {
+            i = s.end[i] as usize;
+            continue;
+        }
+        match &tree.node(id).data {
+            NodeData::Element { tag, .. } => {
+                let tag = *tag;
+                if tag == Tag::Figcaption || (tag != Tag::Figure && classify::is_caption_like(tree, id) && s.chars[i] < 600) {
+                    push_caption(tree, id, captions);
+                    i = s.end[i] as usize;
+                    continue;
+                }
+                if tag == Tag::Br {
+                    brs += 1;
+                    if brs >= 2 {
+                        flush(&mut cur, out);
+                    } else if !cur.text.is_empty() {
+                        cur.text.push('\n');
+                    }
+                    i += 1;
+                    continue;
+                }
+                if tag.is_block() {
+                    flush(&mut cur, out);
+                    cur.kind = match tag {
+                        t if t.is_heading() => BlockKind::Heading,
+                        Tag::Li | Tag::Dt | Tag::Dd => BlockKind::Item,
+                        Tag::Td | Tag::Th => BlockKind::Cell,
+                        _ => BlockKind::Paragraph,
+                    };
+                }
+                match tag {
+                    Tag::A => link_depth += 1,
+                    Tag::Pre => pre_depth += 1,
+                    _ => {}
+                }
+                stack.push((id, tag));
+            }
+            NodeData::Text(t) => {
+                let (c, _) = count_text(t);
+                if c > 0 {
+                    brs = 0;
+                }
+                cur.chars += c as usize;
+                if link_depth > 0 {
+                    cur.link_chars += c as usize;
+                }
+                append_text(&mut cur.text, t, pre_depth > 0);
+            }
+            NodeData::Document => {}
+        }
+        i += 1;
+    }
+    flush(&mut cur, out);
+}
+
+/// Appends text with white space collapsed (kept as is inside `<pre>`).
+fn append_text(buf: &mut String, t: &str, pre: bool) {
+    if pre {
+        buf.push_str(t);
+        return;
+    }
+    let mut space = t.starts_with(char::is_whitespace);
+    for word in t.split_whitespace() {
+        if space && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+            buf.push(' ');
+        }
+        buf.push_str(word);
+        space = true;
+    }
+    if t.ends_with(char::is_whitespace) && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+        buf.push(' ');
+    }
+}
+
+fn flush(cur: &mut Block, out: &mut Vec<Block>) {
+    let text = tidy(&cur.text);
+    if !text.is_empty() {
+        out.push(Block { text, kind: cur.kind, chars: cur.chars, link_chars: cur.link_chars });
+    }
+    cur.text.clear();
+    cur.chars = 0;
+    cur.link_chars = 0;
+    cur.kind = BlockKind::Paragraph;
+}
+
+/// Trims each line of a block and drops empty lines.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn push_caption(tree: &Tree, id: NodeId, captions: &mut Vec<Caption>) {
+    // A credit in its own element inside the caption.
+    let range = tree.subtree(id);
+    let mut credit = None;
+    let mut credit_node = NONE;
+    for j in range.clone().skip(1) {
+        let cid = j as NodeId;
+        if tree.tag(cid).is_some() && is_credit_element(tree, cid) {
+            let t = tree.text_of(cid);
+            if !t.is_empty() {
+                credit = Some(t);
+                credit_node = cid;
+                break;
+            }
+        }
+    }
+    let text = if credit_node != NONE {
+        let mut t = String::new();
+        for j in range {
+            if tree.is_inside(j as NodeId, credit_node) {
+                continue;
+            }
+            match &tree.node(j as NodeId).data {
+                NodeData::Text(x) => t.push_str(x),
+                NodeData::Element { tag, .. } if tag.is_block() || *tag == Tag::Br => t.push(' '),
+                _ => {}
+            }
+        }
+        collapse_ws(&t)
+    } else {
+        tree.text_of(id)
+    };
+    if text.is_empty() && credit.is_none() {
+        return;
+    }
+    let mut caption = split_credit(&text);
+    if let Some(c) = credit {
+        caption.credit = Some(crate::caption::clean_credit(&c));
+    }
+    if caption.text.is_empty() && caption.credit.is_none() {
+        return;
+    }
+    if !captions.contains(&caption) {
+        captions.push(caption);
+    }
+}
+
+fn is_credit_element(tree: &Tree, id: NodeId) -> bool {
+    let mut hit = false;
+    for attr in ["class", "id", "itemprop"] {
+        if let Some(v) = tree.attr(id, attr) {
+            classify::for_each_word(v, |w| {
+                let w = w.to_ascii_lowercase();
+                if matches!(w.as_str(), "credit" | "credits" | "copyright" | "photographer" | "source" | "courtesy" | "copyrightholder") {
+                    hit = true;
+                }
+            });
+        }
+    }
+    hit
+}
+
+/// Stock phrases of page templates, compared with a whole short block (lowercase, no trailing
+/// punctuation). Kept to phrases that are never a story's paragraph on their own.
+const STOCK_PHRASES: &[&str] = &[
+    "advertisement", "advertisements", "sponsored", "sponsored content", "share", "share this",
+    "share this article", "share this story", "share on facebook", "share on twitter", "tweet",
+    "email", "print", "comments", "comment", "leave a comment", "read more", "read next",
+    "related", "related articles", "related stories", "related posts", "more stories",
+    "most read", "most popular", "sign up", "subscribe", "subscribe now", "follow us",
+    "click here", "skip to content", "skip to main content", "back to top", "loading",
+    "loading...", "continue reading", "show more", "see more", "view comments", "copy link",
+    "link copied", "listen", "listen to this article", "anzeige", "werbung", "publicité",
+    "publicidad", "teilen", "partager", "compartir", "reklama", "реклама", "поделиться",
+    "you may also like", "recommended", "trending", "trending now", "top stories",
+];
+
+/// Drops the blocks that are not the story's.
+fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<String> {
+    let title_key = title.map(key);
+    let mut out: Vec<String> = Vec::with_capacity(blocks.len());
+    let mut pending_heading: Option<String> = None;
+    for (n, b) in blocks.into_iter().enumerate() {
+        let ld = if b.chars == 0 { 0.0 } else { b.link_chars as f32 / b.chars as f32 };
+        if ld > 0.5 && !(b.kind == BlockKind::Paragraph && b.chars > 200 && ld < 0.8) {
+            continue;
+        }
+        let k = key(&b.text);
+        if k.is_empty() || STOCK_PHRASES.contains(&k.as_str()) {
+            continue;
+        }
+        if n < 8 && title_key.as_deref() == Some(k.as_str()) {
+            continue;
+        }
+        if strict {
+            // Whole-page fallback: keep prose and the headings that lead into it.
+            if b.kind == BlockKind::Heading {
+                pending_heading = Some(b.text);
+                continue;
+            }
+            let prose = b.chars >= 60 && ld < 0.3 || (b.chars >= 25 && ld < 0.1 && ends_sentence(&b.text));
+            if !prose {
+                pending_heading = None;
+                continue;
+            }
+            if let Some(h) = pending_heading.take() {
+                out.push(h);
+            }
+        }
+        out.push(b.text);
+    }
+    out
+}
+
+/// A comparison key: lowercase letters and digits separated by single spaces.
+fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    while out.ends_with('.') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+
+    fn body(html: &str) -> Vec<String> {
+        main_content(&parse(html), Some("The Headline")).paragraphs
+    }
+
+    const PROSE: &str = "The council voted on Tuesday to extend the tram line by four kilometres, \
+        a decision that residents of the eastern districts had sought for more than a decade, \
+        and that engineers said could be finished within three years.";
+
+    #[test]
+    fn article_body_beats_navigation_and_teasers() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a><a href=/a>World</a></nav>\
+             <div class=main><h1>The Headline</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class=share-bar><a>Share</a><a>Tweet</a></div><p>Short closing line.</p></div>\
+             <div class=related><h3>Related</h3><ul><li><a href=/x>Another story about trams</a></li></ul></div>\
+             <footer>© 2024 The Paper</footer></body>"
+        );
+        let paras = body(&html);
+        assert_eq!(paras, vec![PROSE.to_string(), PROSE.to_string(), "Short closing line.".to_string()]);
+    }
+
+    #[test]
+    fn headings_lists_and_quotes_are_paragraphs() {
+        let html = format!(
+            "<article><p>{PROSE}</p><h2>What comes next</h2><ul><li>First point, with a comma, here.</li>\
+             <li>Second point.</li></ul><blockquote>A quoted passage that matters.</blockquote><p>{PROSE}</p></article>"
+        );
+        let paras = body(&html);
+        assert_eq!(paras[1], "What comes next");
+        assert_eq!(paras[2], "First point, with a comma, here.");
+        assert_eq!(paras[3], "Second point.");
+        assert_eq!(paras[4], "A quoted passage that matters.");
+    }
+
+    #[test]
+    fn captions_are_taken_out_of_the_body_with_their_credits() {
+        let html = format!(
+            "<article><figure><img src=a.jpg><figcaption>Workers lay track near the depot. \
+             <span class=credit>Jane Roe / City Photos</span></figcaption></figure><p>{PROSE}</p><p>{PROSE}</p></article>"
+        );
+        let c = main_content(&parse(&html), None);
+        assert_eq!(c.paragraphs.len(), 2);
+        assert_eq!(c.captions, vec![Caption {
+            text: "Workers lay track near the depot.".into(),
+            credit: Some("Jane Roe / City Photos".into())
+        }]);
+    }
+
+    #[test]
+    fn double_br_splits_paragraphs() {
+        let html = format!("<div class=post>{PROSE}<br><br>{PROSE}<br>line two</div>");
+        let paras = body(&html);
+        assert_eq!(paras.len(), 2);
+        assert_eq!(paras[1], format!("{PROSE}\nline two"));
+    }
+
+    #[test]
+    fn hidden_and_cookie_elements_are_dropped() {
+        let html = format!(
+            "<div id=cookie-consent>We use cookies to improve your experience. Accept all?</div>\
+             <div class=story><p>{PROSE}</p><p style='display:none'>Hidden text that should not appear at all.</p><p>{PROSE}</p></div>"
+        );
+        let paras = body(&html);
+        assert_eq!(paras.len(), 2);
+        assert!(paras.iter().all(|p| !p.contains("cookies") && !p.contains("Hidden")));
+    }
+
+    #[test]
+    fn a_class_name_never_removes_most_of_the_page() {
+        let html = format!("<div class=sidebar-layout><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>");
+        assert_eq!(body(&html).len(), 3);
+    }
+
+    #[test]
+    fn empty_and_bodiless_pages() {
+        assert!(body("").is_empty());
+        assert!(body("<html><head><title>x</title></head></html>").is_empty());
+        assert_eq!(body(&format!("<html>{PROSE}</html>")), vec![PROSE.to_string()]);
+    }
+}
