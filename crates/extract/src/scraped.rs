@@ -256,13 +256,11 @@ fn find_title(units: &[Unit], texts: &[usize]) -> Option<usize> {
     let mut candidates = texts.iter().copied().peekable();
     while let Some(i) = candidates.next() {
         let text = &units[i].text;
-        if !is_title_like(text) {
-            return None;
+        let kicker = text.split_whitespace().count() <= 2 && !junk::ends_like_prose(text);
+        if kicker && candidates.peek().is_some_and(|&n| is_title_like(&units[n].text)) {
+            continue;
         }
-        let kicker = text.split_whitespace().count() <= 2;
-        if !(kicker && candidates.peek().is_some_and(|&n| is_title_like(&units[n].text))) {
-            return Some(i);
-        }
+        return is_title_like(text).then_some(i);
     }
     None
 }

@@ -99,11 +99,12 @@ pub fn is_boilerplate_tag(tag: Tag) -> bool {
     )
 }
 
-/// True when the element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
+/// True when the element is hidden from readers (`aria-hidden`, `display:none`).
+///
+/// The `hidden` attribute is not read as hiding: streaming renderers ship the page's content in
+/// `hidden` elements that scripts reveal, and what a page hides that way is mostly real content
+/// (collapsed sections) rather than boilerplate.
 pub fn is_hidden(tree: &Tree, id: NodeId) -> bool {
-    if tree.attr(id, "hidden").is_some() {
-        return true;
-    }
     if tree.attr(id, "aria-hidden") == Some("true") && tree.tag(id) != Some(Tag::Body) {
         return true;
     }
@@ -123,8 +124,13 @@ pub fn hint(tree: &Tree, id: NodeId) -> Hint {
         if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
             return Hint::Content;
         }
-        if p == "author" || p == "publisher" || p.contains("comment") || p == "datepublished" {
+        if p == "author" || p == "publisher" || p == "datepublished" {
             return Hint::Boilerplate;
+        }
+        // A comment is the content of a forum page and boilerplate under an article: leave it
+        // to its size and links (article comment sections are also named as such by class).
+        if p.contains("comment") {
+            return Hint::WeakBoilerplate;
         }
     }
     if let Some(role) = tree.attr(id, "role") {
@@ -242,6 +248,6 @@ mod tests {
     #[test]
     fn hidden_elements() {
         let tree = parse("<div style='display: none'></div><div hidden></div><div aria-hidden=true></div><div></div>");
-        assert_eq!([1, 2, 3, 4].map(|i| is_hidden(&tree, i)), [true, true, true, false]);
+        assert_eq!([1, 2, 3, 4].map(|i| is_hidden(&tree, i)), [true, false, true, false]);
     }
 }

@@ -323,19 +323,18 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
     // template text.
     let (good, prose) = prose_stats(tree, s, junk);
     let mut top = best;
-    loop {
-        let p = tree.node(top).parent;
-        if p == NONE || (p as usize) <= body as usize || junk[p as usize] {
-            break;
-        }
-        let (pi, ti) = (p as usize, top as usize);
-        let added_good = good[pi].saturating_sub(good[ti]);
-        let added_prose = prose[pi].saturating_sub(prose[ti]);
+    let mut a = tree.node(best).parent;
+    let (bi, bg) = (best as usize, good[best as usize]);
+    while a != NONE && (a as usize) > body as usize && !junk[a as usize] {
+        let ai = a as usize;
+        let added_good = good[ai].saturating_sub(bg);
+        let added_prose = prose[ai].saturating_sub(prose[bi]);
+        // Cumulative: a wrapper that adds a name and a date on the way up to the next posts
+        // is crossed, as long as what the climb adds in all is mostly prose.
         if added_good == 0 || added_prose as f32 >= 0.6 * added_good as f32 {
-            top = p;
-        } else {
-            break;
+            top = a;
         }
+        a = tree.node(a).parent;
     }
 
     let parent = tree.node(top).parent;

@@ -96,7 +96,8 @@ fn names(text: &str, cut_trailers: bool) -> Option<Vec<String>> {
         if piece.is_empty() {
             continue;
         }
-        if is_agency_or_role(piece) {
+        if is_agency_or_role(piece) || (any && is_single_name(piece)) {
+            // After a person, one capitalised word is their agency or paper: `By A, Wirename`.
             any = true;
         } else if is_person(piece) {
             any = true;
@@ -153,6 +154,13 @@ pub(crate) fn is_agency_or_role(piece: &str) -> bool {
         || lower.split_whitespace().any(|w| ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
+/// True for one capitalised word (`Wirename`).
+fn is_single_name(piece: &str) -> bool {
+    let mut words = piece.split_whitespace();
+    let first = words.next();
+    words.next().is_none() && first.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
 /// True for a person's name: two to five words, capitalised (particles aside), letters,
 /// initials, hyphens and apostrophes only.
 pub(crate) fn is_person(piece: &str) -> bool {
@@ -179,6 +187,7 @@ mod tests {
             ("By Mara Quill and Tomas van der Berg", Some(&["Mara Quill", "Tomas van der Berg"])),
             ("By Mara Quill, Ivo Tam & J. K. Reyes", Some(&["Mara Quill", "Ivo Tam", "J. K. Reyes"])),
             ("By Mara Quill, Reuters", Some(&["Mara Quill"])),
+            ("By Mara Quill, Nordwire", Some(&["Mara Quill"])),
             ("By Mara Quill in Vella", Some(&["Mara Quill"])),
             ("By June Oyelaran for The Harbour Post", Some(&["June Oyelaran"])),
             ("By Mara Quill, Senior Correspondent", Some(&["Mara Quill"])),
