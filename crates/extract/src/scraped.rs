@@ -28,6 +28,8 @@ mod stamp;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use annalist_core::{Caption, Document, PublishedFrom};
 
 use self::caption::CaptionLine;
@@ -39,7 +41,13 @@ use self::stamp::{Stamp, StampKind};
 /// captions and the body's paragraphs, with the page's junk left out.
 pub fn extract_scraped(text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut units = classify_lines(text);
+    // `str::lines` folds "\r\n"; a lone "\r" (old Mac files) ends a line too.
+    let text = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let mut units = classify_lines(&text);
     mark_teasers(&mut units);
     mark_menu_runs(&mut units);
     let units = join_wrapped(units);
@@ -93,9 +101,18 @@ fn classify_lines(text: &str) -> Vec<Unit> {
 
 /// Classifies one trimmed, non-blank line.
 fn classify(line: &str, block: usize) -> Unit {
-    let unit = |kind, text: &str, stamps| Unit { kind, text: text.to_string(), block, stamps };
+    let unit = |kind, text: &str, stamps| Unit {
+        kind,
+        text: text.to_string(),
+        block,
+        stamps,
+    };
     if junk::is_icon_strip(line) {
-        return unit(Kind::Junk(Junk::Icons), line, stamp::in_junk(line).into_iter().collect());
+        return unit(
+            Kind::Junk(Junk::Icons),
+            line,
+            stamp::in_junk(line).into_iter().collect(),
+        );
     }
     let line = junk::strip_icon_edges(line);
     if line.is_empty() {
@@ -106,7 +123,11 @@ fn classify(line: &str, block: usize) -> Unit {
     }
     if let Some(junk) = junk::classify(line) {
         let dated = matches!(junk, Junk::Interface | Junk::Menu | Junk::Symbols);
-        let stamps = if dated { stamp::in_junk(line).into_iter().collect() } else { Vec::new() };
+        let stamps = if dated {
+            stamp::in_junk(line).into_iter().collect()
+        } else {
+            Vec::new()
+        };
         return unit(Kind::Junk(junk), line, stamps);
     }
     if let Some(caption) = caption::parse(line) {
@@ -122,7 +143,11 @@ fn meta(line: &str) -> Option<(Vec<String>, Vec<Stamp>)> {
     let mut authors = Vec::new();
     let mut stamps = Vec::new();
     let mut found = false;
-    for segment in line.split(['|', '•', '·']).map(str::trim).filter(|s| !s.is_empty()) {
+    for segment in line
+        .split(['|', '•', '·'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         if let Some(dated) = stamp::parse(segment) {
             stamps.extend(dated);
             found = true;
@@ -158,24 +183,36 @@ fn trailing_stamps(segment: &str) -> Vec<Stamp> {
 /// go; otherwise only the headline-like lines right after the heading go and the first line
 /// that reads like prose ends the list.
 fn mark_teasers(units: &mut [Unit]) {
-    let Some(story_start) = units.iter().position(|u| u.kind == Kind::Text && is_prose(&u.text)) else {
+    let Some(story_start) = units
+        .iter()
+        .position(|u| u.kind == Kind::Text && is_prose(&u.text))
+    else {
         return;
     };
+    // short_tail[i]: every text line from i on is short enough to be a teaser.
+    let mut short_tail = vec![true; units.len() + 1];
+    for i in (0..units.len()).rev() {
+        short_tail[i] =
+            short_tail[i + 1] && (units[i].kind != Kind::Text || char_len(&units[i].text) <= 200);
+    }
     let mut i = story_start;
     while i < units.len() {
         if units[i].kind != Kind::Junk(Junk::RelatedHeading) {
             i += 1;
             continue;
         }
-        let rest = &mut units[i + 1..];
-        let all_short = rest.iter().filter(|u| u.kind == Kind::Text).all(|u| char_len(&u.text) <= 200);
-        for unit in rest.iter_mut().filter(|u| u.kind == Kind::Text || matches!(u.kind, Kind::Caption(_))) {
-            if !all_short && (unit.kind != Kind::Text || junk::ends_like_prose(&unit.text)) {
-                break;
-            }
-            unit.kind = Kind::Junk(Junk::RelatedLink);
-        }
+        let all_short = short_tail[i + 1];
         i += 1;
+        while let Some(unit) = units.get_mut(i) {
+            let teaser_shaped = matches!(unit.kind, Kind::Text | Kind::Caption(_));
+            if teaser_shaped {
+                if !all_short && (unit.kind != Kind::Text || junk::ends_like_prose(&unit.text)) {
+                    break;
+                }
+                unit.kind = Kind::Junk(Junk::RelatedLink);
+            }
+            i += 1;
+        }
     }
 }
 
@@ -183,7 +220,9 @@ fn mark_teasers(units: &mut [Unit]) {
 /// per line) as junk.
 fn mark_menu_runs(units: &mut [Unit]) {
     let is_item = |u: &Unit| {
-        u.kind == Kind::Text && u.text.split_whitespace().count() <= 2 && !junk::ends_like_prose(&u.text)
+        u.kind == Kind::Text
+            && u.text.split_whitespace().count() <= 2
+            && !junk::ends_like_prose(&u.text)
     };
     let mut i = 0;
     while i < units.len() {
@@ -217,26 +256,36 @@ fn join_wrapped(units: Vec<Unit>) -> Vec<Unit> {
 
 /// True when `next` continues the sentence `prev` broke off.
 fn continues(prev: &Unit, next: &Unit) -> bool {
-    const OPEN_ENDINGS: &[&str] = &["the", "a", "an", "of", "and", "to", "in", "for", "with", "on", "at", "by", "from"];
+    const OPEN_ENDINGS: &[&str] = &[
+        "the", "a", "an", "of", "and", "to", "in", "for", "with", "on", "at", "by", "from",
+    ];
     if prev.kind != Kind::Text || next.kind != Kind::Text || prev.block != next.block {
         return false;
     }
-    if prev.text.split_whitespace().count() < 4 || junk::ends_like_prose(&prev.text) {
+    if prev.text.split_whitespace().nth(3).is_none() || junk::ends_like_prose(&prev.text) {
         return false;
     }
-    let last = prev.text.split_whitespace().last().unwrap_or("");
-    next.text.starts_with(|c: char| c.is_lowercase()) || last.ends_with(',') || OPEN_ENDINGS.contains(&last)
+    let last = prev.text.rsplit(char::is_whitespace).next().unwrap_or("");
+    next.text.starts_with(|c: char| c.is_lowercase())
+        || last.ends_with(',')
+        || OPEN_ENDINGS.contains(&last)
 }
 
 /// Builds the document from the classified lines.
 fn assemble(units: &[Unit]) -> Document {
     let mut doc = Document::default();
-    let texts: Vec<usize> = (0..units.len()).filter(|&i| units[i].kind == Kind::Text).collect();
+    let texts: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i].kind == Kind::Text)
+        .collect();
     let title = find_title(units, &texts);
     let after_title = title.map_or(0, |t| t + 1);
     let description = title.and_then(|t| find_description(units, &texts, t));
     let body_start = description.map_or(after_title, |d| d + 1);
-    let body: Vec<String> = texts.iter().filter(|&&i| i >= body_start).map(|&i| squeeze(&units[i].text)).collect();
+    let body: Vec<String> = texts
+        .iter()
+        .filter(|&&i| i >= body_start)
+        .map(|&i| squeeze(&units[i].text))
+        .collect();
 
     doc.title = title.map(|i| squeeze(&units[i].text));
     doc.description = description.map(|i| squeeze(&units[i].text));
@@ -250,19 +299,35 @@ fn assemble(units: &[Unit]) -> Document {
     doc
 }
 
-/// The index of the headline: the first text line, when it is title-like. Short lines (one or
-/// two words) before another title-like line are kickers ("World", "Analysis") and skipped.
+/// The index of the headline: the first text line, when it is title-like. Kickers ("World",
+/// "Middle East") before another title-like line are skipped.
 fn find_title(units: &[Unit], texts: &[usize]) -> Option<usize> {
     let mut candidates = texts.iter().copied().peekable();
     while let Some(i) = candidates.next() {
         let text = &units[i].text;
-        let kicker = text.split_whitespace().count() <= 2 && !junk::ends_like_prose(text);
-        if kicker && candidates.peek().is_some_and(|&n| is_title_like(&units[n].text)) {
+        let kicker = is_kicker(text);
+        if kicker
+            && candidates
+                .peek()
+                .is_some_and(|&n| is_title_like(&units[n].text))
+        {
             continue;
         }
         return is_title_like(text).then_some(i);
     }
     None
+}
+
+/// True for a section label above a headline ("World", "Middle East", "LIVE"): one or two
+/// capitalised words.
+fn is_kicker(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    match (words.next(), words.next(), words.next()) {
+        (Some(first), None, None) => !junk::ends_like_prose(first),
+        (Some(first), Some(second), None) => capitalised(first) && capitalised(second),
+        _ => false,
+    }
 }
 
 /// True for a line shaped like a headline: 2 to 30 words, at most 200 chars, and no final
@@ -286,7 +351,9 @@ fn find_description(units: &[Unit], texts: &[usize], title: usize) -> Option<usi
         return None;
     }
     let unpunctuated = !junk::ends_like_prose(text);
-    let set_apart = units[candidate + 1..next].iter().any(|u| matches!(u.kind, Kind::Caption(_) | Kind::Meta(_)));
+    let set_apart = units[candidate + 1..next]
+        .iter()
+        .any(|u| matches!(u.kind, Kind::Caption(_) | Kind::Meta(_)));
     let dateline_follows = dates::dateline(&units[next].text).is_some();
     (unpunctuated || set_apart || dateline_follows).then_some(candidate)
 }
@@ -329,7 +396,10 @@ fn captions(units: &[Unit]) -> Vec<Caption> {
 /// date, else the dateline of the first paragraph (a day without a year takes its year from any
 /// other date of the page), else an "Updated" date.
 fn published(units: &[Unit], first_paragraph: Option<&str>) -> Option<Date> {
-    let stamps: Vec<Stamp> = units.iter().flat_map(|u| u.stamps.iter().copied()).collect();
+    let stamps: Vec<Stamp> = units
+        .iter()
+        .flat_map(|u| u.stamps.iter().copied())
+        .collect();
     let of_kind = |kind| stamps.iter().find(|s| s.kind == kind).map(|s| s.date);
     of_kind(StampKind::Published)
         .or_else(|| of_kind(StampKind::Plain))

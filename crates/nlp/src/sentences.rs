@@ -1,8 +1,9 @@
 //! Sentence boundaries: a rule-based splitter over byte spans.
 //!
-//! A sentence ends at a run of terminal punctuation (`.`, `?`, `!`, `…`, and the CJK `。`, `？`,
-//! `！`) together with any closing quotes or brackets right after it, when what follows reads as
-//! the start of a new sentence. The rules that keep a run from ending a sentence:
+//! A sentence ends at a run of terminal punctuation (`.`, `?`, `!`, `…`, the CJK `。`, `？`, `！`,
+//! and the full stops and question marks of Devanagari, Arabic, Armenian and Ethiopic) together
+//! with any closing quotes or brackets right after it, when what follows reads as the start of a
+//! new sentence. The rules that keep a run from ending a sentence:
 //!
 //! * the next word starts with a lowercase letter (`"Go home!" she shouted.`, `etc. and`,
 //!   `3 p.m. local time`, `wait... what`);
@@ -111,11 +112,28 @@ fn skip_while(chars: &[(usize, char)], from: usize, pred: impl Fn(char) -> bool)
         .map_or(chars.len(), |p| from + p)
 }
 
-/// Punctuation that may end a sentence.
+/// Punctuation that may end a sentence: Latin, CJK, Devanagari (`।`), Arabic and Urdu (`؟`,
+/// `۔`), Armenian (`։`) and Ethiopic (`።`).
 fn is_terminator(c: char) -> bool {
     matches!(
         c,
-        '.' | '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '？' | '！' | '｡'
+        '.' | '?'
+            | '!'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '。'
+            | '？'
+            | '！'
+            | '｡'
+            | '।'
+            | '॥'
+            | '؟'
+            | '۔'
+            | '։'
+            | '።'
     )
 }
 
@@ -340,75 +358,20 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
 
 /// Words that typically open a sentence: after a capital acronym (`U.S.`) they mean the acronym
 /// ended the sentence; any other capitalised word is read as part of a name (`U.S. Navy`).
+#[rustfmt::skip]
 const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "But",
-    "And",
-    "Yet",
-    "So",
-    "In",
-    "On",
-    "At",
-    "For",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "Some",
-    "Many",
-    "Most",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "Meanwhile",
-    "However",
-    "Also",
-    "Still",
-    "Now",
-    "Then",
-    "If",
-    "As",
-    "Such",
-    "What",
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
+    "There", "But", "And", "Yet", "So", "In", "On", "At", "For", "His", "Her", "Its", "Their",
+    "Our", "Some", "Many", "Most", "After", "Before", "When", "While", "Meanwhile", "However",
+    "Also", "Still", "Now", "Then", "If", "As", "Such", "What",
 ];
 
 /// Weekdays and months, which follow a time (`3 p.m. Monday`) without starting a sentence.
+#[rustfmt::skip]
 const CALENDAR_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
 ];
 
 #[cfg(test)]
@@ -534,6 +497,8 @@ mod tests {
             ),
             ("「行く。」彼は言った。", &["「行く。」", "彼は言った。"]),
             ("Он пришёл. Она ушла.", &["Он пришёл.", "Она ушла."]),
+            ("वह आया। वह गया।", &["वह आया।", "वह गया।"]),
+            ("هل جاء؟ نعم.", &["هل جاء؟", "نعم."]),
             ("End with quote.\"", &["End with quote.\""]),
             ("Trailing opener. \"", &["Trailing opener. \""]),
             ("Line one.\nLine two.", &["Line one.", "Line two."]),

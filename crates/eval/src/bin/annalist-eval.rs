@@ -236,13 +236,17 @@ fn score_set(
                 Ok(h) => h,
                 Err(e) => return Ok(Outcome::Unreadable(page.id.clone(), format!("{e:#}"))),
             };
-            let pred = predict(set, page, &html, extractor);
+            let url = match set {
+                Set::Cleaneval => datasets::cleaneval_url(&html),
+                _ => page.url.clone(),
+            };
+            let pred = predict(set, page, url.as_deref(), &html, extractor);
             if let Some(err) = &pred.error {
                 eprintln!("annalist-eval: {set}/{}: extraction failed: {err}", page.id);
             }
             let result = extraction::score_page(set, page, &pred);
             if let Some(d) = &dump_dir {
-                dump_page(d, set, page, &pred, &result)?;
+                dump_page(d, set, page, url.as_deref(), &pred, &result)?;
             }
             Ok(Outcome::Scored(Box::new(result)))
         })
@@ -261,7 +265,13 @@ fn score_set(
     Ok(report)
 }
 
-fn predict(set: Set, page: &Page, html: &[u8], extractor: Extractor) -> Prediction {
+fn predict(
+    set: Set,
+    page: &Page,
+    url: Option<&str>,
+    html: &[u8],
+    extractor: Extractor,
+) -> Prediction {
     match extractor {
         Extractor::Nothing => Prediction::default(),
         Extractor::Everything => {
@@ -273,13 +283,9 @@ fn predict(set: Set, page: &Page, html: &[u8], extractor: Extractor) -> Predicti
         }
         Extractor::Annalist => {
             let source = format!("{set}/{}", page.id);
-            let url = match set {
-                Set::Cleaneval => datasets::cleaneval_url(html),
-                _ => page.url.clone(),
-            };
             let mut input = annalist_extract::Input::new(&source, html)
                 .with_format(annalist_extract::Format::Html);
-            input.url = url.as_deref();
+            input.url = url;
             match panic::catch_unwind(AssertUnwindSafe(|| annalist_extract::extract(&input))) {
                 Ok(Ok(doc)) => Prediction::from_document(&doc),
                 Ok(Err(e)) => Prediction::failed(format!("error: {e}")),
@@ -308,20 +314,27 @@ fn file_safe(id: &str) -> String {
         .collect()
 }
 
-fn dump_page(dir: &Path, set: Set, page: &Page, pred: &Prediction, r: &PageResult) -> Result<()> {
+fn dump_page(
+    dir: &Path,
+    set: Set,
+    page: &Page,
+    url: Option<&str>,
+    pred: &Prediction,
+    r: &PageResult,
+) -> Result<()> {
     let name = file_safe(&page.id);
     let (p, rc) = r.rank_pr(set);
     let fmt = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"));
     let mut out = format!(
         "# page: {}\n# url: {}\n# score: {:.3} (P {}, R {})\n# title: {}\n# published: {}\n# authors: {}\n",
         page.id,
-        page.url.as_deref().unwrap_or("-"),
+        url.unwrap_or("-"),
         r.rank_score(set),
         fmt(p),
         fmt(rc),
         pred.title.as_deref().unwrap_or("-"),
         pred.published.as_deref().unwrap_or("-"),
-        pred.authors.join("; "),
+        if pred.authors.is_empty() { "-".to_string() } else { pred.authors.join("; ") },
     );
     if let Some(e) = &pred.error {
         out.push_str(&format!("# error: {e}\n"));

@@ -20,38 +20,76 @@ pub enum Hint {
     Neutral,
 }
 
-/// Words in `class`/`id` that mark boilerplate wherever they stand in a class token
-/// (`"share-bar"`, `"socialShare"`, `"post-comments-list"`).
-const BOILERPLATE_WORDS: &[&str] = &[
-    "advert", "advertisement", "advertising", "adsense", "adslot", "adunit", "affiliate",
-    "breadcrumb", "breadcrumbs", "comment", "comments", "commentlist", "consent", "cookie",
-    "cookies", "cookiebar", "disqus", "footer", "gdpr", "masthead", "navbar", "navigation",
-    "newsletter", "outbrain", "pagination", "paywall", "popup", "promo", "promotion", "promoted",
-    "recirc", "recommend", "recommended", "recommendations", "related", "share", "sharing",
-    "shares", "sharebar", "sidebar", "signup", "social", "sponsor", "sponsored", "subscribe",
-    "subscription", "taboola", "toolbar", "byline", "caption", "copyright",
-    "sitemap", "subnav", "tagcloud", "backtotop", "readmore", "readnext", "upnext", "mostread",
-    "mostpopular", "dateline", "postmeta", "entrymeta", "lightbox", "newsletters",
-];
+/// How a word of a `class` or `id` value reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// Boilerplate wherever it stands in a class token (`"share-bar"`, `"socialShare"`).
+    Strong,
+    /// Boilerplate only as the first or last part of a class token: alone these are too
+    /// common inside other names (`"elementor-top-section"`, `"meta-data-grid"`).
+    Weak,
+    /// The body, or a container of it.
+    Content,
+    /// Nothing.
+    Other,
+}
 
-/// Words that mark boilerplate only as the first or last part of a class token: alone they are
-/// too common inside other names (`"elementor-top-section"`, `"meta-data-grid"`).
-const WEAK_BOILERPLATE_WORDS: &[&str] = &[
-    "ad", "ads", "adv", "banner", "menu", "modal", "nav", "popular", "trending", "tools",
-    "login", "signin", "register", "rating", "ratings", "topbar", "overlay", "teaser", "teasers",
-    "tags", "print", "credit", "credits", "author", "authors", "bio", "follow", "jump", "top",
-    "search", "gallery", "carousel", "slider", "ticker", "alert", "notice", "notification",
-    "disclaimer", "cta", "donate", "donation", "feedback", "reactions", "emoji", "meta",
-    "metadata", "published", "timestamp", "date", "more", "next", "prev", "previous",
-    "headlines", "latest", "partner", "partners", "brand", "logo", "header", "skip", "dropdown",
-    "widget", "widgets",
-];
+/// The vocabulary of page templates, matched on a lowercase word.
+fn word(w: &str) -> Word {
+    match w {
+        "advert" | "advertisement" | "advertising" | "adsense" | "adslot" | "adunit"
+        | "affiliate" | "breadcrumb" | "breadcrumbs" | "comment" | "comments" | "commentlist"
+        | "consent" | "cookie" | "cookies" | "cookiebar" | "disqus" | "footer" | "gdpr"
+        | "masthead" | "navbar" | "navigation" | "newsletter" | "newsletters" | "outbrain"
+        | "pagination" | "paywall" | "popup" | "promo" | "promotion" | "promoted" | "recirc"
+        | "recommend" | "recommended" | "recommendations" | "related" | "share" | "sharing"
+        | "shares" | "sharebar" | "sidebar" | "signup" | "social" | "sponsor" | "sponsored"
+        | "subscribe" | "subscription" | "taboola" | "toolbar" | "byline" | "caption"
+        | "copyright" | "sitemap" | "subnav" | "tagcloud" | "backtotop" | "readmore"
+        | "readnext" | "upnext" | "mostread" | "mostpopular" | "dateline" | "postmeta"
+        | "entrymeta" | "lightbox" => Word::Strong,
+        "ad" | "ads" | "adv" | "banner" | "menu" | "modal" | "nav" | "popular" | "trending"
+        | "tools" | "login" | "signin" | "register" | "rating" | "ratings" | "topbar"
+        | "overlay" | "teaser" | "teasers" | "tags" | "print" | "credit" | "credits" | "author"
+        | "authors" | "bio" | "follow" | "jump" | "top" | "search" | "gallery" | "carousel"
+        | "slider" | "ticker" | "alert" | "notice" | "notification" | "disclaimer" | "cta"
+        | "donate" | "donation" | "feedback" | "reactions" | "emoji" | "meta" | "metadata"
+        | "published" | "timestamp" | "date" | "more" | "next" | "prev" | "previous"
+        | "headlines" | "latest" | "partner" | "partners" | "brand" | "logo" | "header"
+        | "skip" | "dropdown" | "widget" | "widgets" => Word::Weak,
+        "article" | "articlebody" | "body" | "content" | "entry" | "main" | "post"
+        | "postbody" | "story" | "storybody" | "text" | "blog" | "hentry" | "prose"
+        | "richtext" | "page" => Word::Content,
+        _ => Word::Other,
+    }
+}
 
-/// Words that mark the body (or a container of it).
-const CONTENT_WORDS: &[&str] = &[
-    "article", "articlebody", "body", "content", "entry", "main", "post", "postbody", "story",
-    "storybody", "text", "blog", "hentry", "prose", "richtext", "page",
-];
+/// Calls `f` with each word of a class token, lowercased, and whether it is the token's first
+/// or last word.
+fn for_each_lower_word(token: &str, mut f: impl FnMut(&str, bool)) {
+    let mut words: [(usize, usize); 16] = [(0, 0); 16];
+    let mut n = 0;
+    for_each_word(token, |w| {
+        if n < words.len() {
+            let start = w.as_ptr() as usize - token.as_ptr() as usize;
+            words[n] = (start, start + w.len());
+            n += 1;
+        }
+    });
+    let mut buf = [0u8; 24];
+    for (k, &(a, b)) in words[..n].iter().enumerate() {
+        let w = &token.as_bytes()[a..b];
+        if w.len() > buf.len() {
+            continue;
+        }
+        for (d, c) in buf.iter_mut().zip(w) {
+            *d = c.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&buf[..w.len()]) {
+            f(lower, k == 0 || k + 1 == n);
+        }
+    }
+}
 
 /// `role` values of boilerplate.
 const BOILERPLATE_ROLES: &[&str] = &[
@@ -148,20 +186,12 @@ pub fn hint(tree: &Tree, id: NodeId) -> Hint {
     for attr in ["class", "id"] {
         let Some(v) = tree.attr(id, attr) else { continue };
         for token in v.split_whitespace() {
-            let mut words = Vec::new();
-            for_each_word(token, |w| words.push(w));
-            let last = words.len().saturating_sub(1);
-            for (i, w) in words.iter().enumerate() {
-                let is = |list: &[&str]| list.iter().any(|b| b.eq_ignore_ascii_case(w));
-                if is(BOILERPLATE_WORDS) {
-                    bad = true;
-                } else if (i == 0 || i == last) && is(WEAK_BOILERPLATE_WORDS) {
-                    weak = true;
-                }
-                if is(CONTENT_WORDS) {
-                    good = true;
-                }
-            }
+            for_each_lower_word(token, |w, edge| match word(w) {
+                Word::Strong => bad = true,
+                Word::Weak if edge => weak = true,
+                Word::Content => good = true,
+                _ => {}
+            });
         }
     }
     match (bad, weak, good) {
@@ -176,10 +206,10 @@ pub fn hint(tree: &Tree, id: NodeId) -> Hint {
 pub fn is_caption_like(tree: &Tree, id: NodeId) -> bool {
     let mut hit = false;
     for attr in ["class", "id"] {
-        if let Some(v) = tree.attr(id, attr) {
-            for_each_word(v, |w| {
-                let w = w.to_ascii_lowercase();
-                if w == "caption" || w == "figcaption" || w == "credit" || w == "credits" || w == "photographer" {
+        let Some(v) = tree.attr(id, attr) else { continue };
+        for token in v.split_whitespace() {
+            for_each_lower_word(token, |w, _| {
+                if matches!(w, "caption" | "figcaption" | "credit" | "credits" | "photographer") {
                     hit = true;
                 }
             });

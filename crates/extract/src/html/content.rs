@@ -99,15 +99,21 @@ fn stats(tree: &Tree) -> Stats {
 }
 
 /// Non-space characters and commas of a text.
+///
+/// Counts bytes, not chars, for speed: a multi-byte character counts once (its continuation
+/// bytes are skipped) and only ASCII white space is skipped.
 fn count_text(t: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
-    for c in t.chars() {
-        if !c.is_whitespace() {
-            chars += 1;
-            if matches!(c, ',' | '，' | '、' | '،') {
-                commas += 1;
-            }
+    let b = t.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c & 0xC0 == 0x80 || c.is_ascii_whitespace() {
+            continue;
+        }
+        chars += 1;
+        // ',' and the CJK and Arabic commas (， 、 ،).
+        if c == b',' || (c >= 0xD8 && matches!(&b[i..b.len().min(i + 3)], [0xEF, 0xBC, 0x8C] | [0xE3, 0x80, 0x81] | [0xD8, 0x8C, ..])) {
+            commas += 1;
         }
     }
     (chars, commas)
@@ -175,7 +181,10 @@ fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
             NodeData::Text(_) => good[i] = s.chars[i],
             NodeData::Element { tag, .. } => {
                 let own = paragraph_len(tree, s, i, *tag);
-                if own >= 25 && s.link_density(i) < 0.5 && prose[i] == 0 {
+                // Text blocks of any length count (headings, short items); a container's own
+                // loose text only when it is a sentence's worth.
+                let min = if matches!(tag, Tag::Div | Tag::Section | Tag::Article | Tag::Font | Tag::Center | Tag::Main | Tag::Text | Tag::Span) { 25 } else { 1 };
+                if own >= min && s.link_density(i) < 0.5 && prose[i] == 0 {
                     prose[i] = own;
                 }
             }
@@ -192,7 +201,8 @@ fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
 fn paragraph_len(tree: &Tree, s: &Stats, i: usize, tag: Tag) -> u32 {
     let _ = tree;
     match tag {
-        Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li | Tag::Dd => s.chars[i] - s.link[i],
+        Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li | Tag::Dd | Tag::Dt => s.chars[i] - s.link[i],
+        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th | Tag::Figcaption => s.chars[i] - s.link[i],
         Tag::Div | Tag::Section | Tag::Article | Tag::Font | Tag::Center | Tag::Main | Tag::Text | Tag::Span => s.direct[i],
         _ => 0,
     }
@@ -279,6 +289,9 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
             continue;
         }
         let Some(tag) = tree.tag(i as NodeId) else { continue };
+        if tag.is_heading() || matches!(tag, Tag::Th | Tag::Figcaption | Tag::Dt) {
+            continue;
+        }
         let len = paragraph_len(tree, s, i, tag);
         if len < 25 {
             continue;
@@ -331,7 +344,7 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
         let added_prose = prose[ai].saturating_sub(prose[bi]);
         // Cumulative: a wrapper that adds a name and a date on the way up to the next posts
         // is crossed, as long as what the climb adds in all is mostly prose.
-        if added_good == 0 || added_prose as f32 >= 0.6 * added_good as f32 {
+        if added_good == 0 || added_prose as f32 >= 0.5 * added_good as f32 {
             top = a;
         }
         a = tree.node(a).parent;
@@ -479,7 +492,7 @@ fn emit_blocks(
                 stack.push((id, tag));
             }
             NodeData::Text(t) => {
-                let (c, _) = count_text(t);
+                let c = s.chars[i];
                 if c > 0 {
                     brs = 0;
                 }

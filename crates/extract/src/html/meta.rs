@@ -206,10 +206,13 @@ fn title(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Option
         .map(str::to_string)
         .or_else(|| ld.iter().find_map(|a| ld_str(a, "headline")).map(collapse_ws));
     let tag = d.title_tag.clone();
-    // An <h1> that the declared title or the <title> contains is the cleanest form.
+    // The visible headline is the article's own title: declared titles are often rewritten for
+    // search engines and social cards. An <h1> that only repeats the site's name is not it.
     if let Some(h) = &h1 {
         let hk = h.to_lowercase();
-        if declared.iter().chain(tag.iter()).any(|t| t.to_lowercase().contains(&hk)) {
+        let is_site = site.is_some_and(|s| s.to_lowercase() == hk);
+        let echoed = declared.iter().chain(tag.iter()).any(|t| t.to_lowercase().contains(&hk));
+        if !is_site && (echoed || h.split_whitespace().count() >= 3) {
             return Some(h.clone());
         }
     }

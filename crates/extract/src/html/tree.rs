@@ -174,7 +174,7 @@ pub enum NodeData {
         /// Its name.
         tag: Tag,
         /// `(name, value)` of the attributes kept (see [`crate::html::parse`]).
-        attrs: Vec<(Box<str>, Box<str>)>,
+        attrs: Vec<(&'static str, Box<str>)>,
     },
     /// A run of text, entities decoded, white space as in the source.
     Text(Box<str>),
@@ -212,16 +212,21 @@ impl Default for Tree {
 impl Tree {
     /// A tree with only its root.
     pub fn new() -> Tree {
-        Tree {
-            nodes: vec![Node {
+        Tree::with_capacity(1)
+    }
+
+    /// A tree with only its root and room for `n` nodes.
+    pub fn with_capacity(n: usize) -> Tree {
+        let mut nodes = Vec::with_capacity(n.max(1));
+        nodes.push(Node {
                 data: NodeData::Document,
                 parent: NONE,
                 first_child: NONE,
                 last_child: NONE,
                 next_sibling: NONE,
                 depth: 0,
-            }],
-        }
+            });
+        Tree { nodes }
     }
 
     /// The root's id.
@@ -299,7 +304,7 @@ impl Tree {
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         match &self.nodes[id as usize].data {
             NodeData::Element { attrs, .. } => {
-                attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
+                attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| &**v)
             }
             _ => None,
         }

@@ -7,33 +7,46 @@
 use super::squeeze;
 
 /// Openers of a byline, lowercase.
+#[rustfmt::skip]
 const PREFIXES: &[&str] = &[
-    "by ", "written by ", "words by ", "reported by ", "story by ", "text by ", "author: ", "authors: ",
-    "author ", "reporter: ", "reporters: ",
+    "by ", "written by ", "words by ", "reported by ", "story by ", "text by ", "author: ",
+    "authors: ", "author ", "reporter: ", "reporters: ",
 ];
 
 /// Openers of the credit pieces of a wire footer whose names wrote the story, lowercase.
-const REPORTING: &[&str] = &["reporting by ", "additional reporting by ", "writing by ", "reported by ", "written by "];
+const REPORTING: &[&str] = &[
+    "reporting by ",
+    "additional reporting by ",
+    "writing by ",
+    "reported by ",
+    "written by ",
+];
 
 /// News agencies and wire services: a byline may name one instead of a person.
+#[rustfmt::skip]
 const AGENCIES: &[&str] = &[
-    "reuters", "ap", "afp", "associated press", "the associated press", "agence france-presse", "bloomberg", "tass",
-    "ria novosti", "ria", "interfax", "xinhua", "dpa", "efe", "ansa", "kyodo", "yonhap", "upi",
-    "united press international", "pa", "pa media", "ani", "pti", "ians", "anadolu", "bernama", "antara", "wires",
-    "agencies", "news agencies", "staff", "staff and agencies",
+    "reuters", "ap", "afp", "associated press", "the associated press", "agence france-presse",
+    "bloomberg", "tass", "ria novosti", "ria", "interfax", "xinhua", "dpa", "efe", "ansa", "kyodo",
+    "yonhap", "upi", "united press international", "pa", "pa media", "ani", "pti", "ians",
+    "anadolu", "bernama", "antara", "wires", "agencies", "news agencies", "staff",
+    "staff and agencies",
 ];
 
 /// Words that make a byline piece a role or an organisation, not a person.
+#[rustfmt::skip]
 const ROLE_WORDS: &[&str] = &[
-    "staff", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers", "editor", "editors",
-    "contributor", "contributors", "columnist", "journalist", "journalists", "bureau", "desk", "team", "newsroom",
-    "chief", "senior", "news", "agency", "agencies", "wire", "wires", "service", "press", "media", "online",
-    "digital", "analyst", "producer", "photographer",
+    "staff", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
+    "editor", "editors", "contributor", "contributors", "columnist", "journalist", "journalists",
+    "bureau", "desk", "team", "newsroom", "chief", "senior", "news", "agency", "agencies", "wire",
+    "wires", "service", "press", "media", "online", "digital", "analyst", "producer",
+    "photographer",
 ];
 
 /// Lowercase name particles (`de`, `van`, `bin`).
-const PARTICLES: &[&str] =
-    &["de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della", "la", "le", "al", "el", "bin", "ibn", "ter", "ten", "y"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della", "la",
+    "le", "al", "el", "bin", "ibn", "ter", "ten", "y",
+];
 
 /// Reads `segment` (one part of a line, trimmed) as a byline: `Some(authors)` when it is one —
 /// the list may be empty (`By Agency Staff`) — and `None` otherwise.
@@ -53,7 +66,8 @@ pub(crate) fn parse(segment: &str) -> Option<Vec<String>> {
 /// `text` after `prefix` (ASCII, lowercase), compared ignoring ASCII case.
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// `(Reporting by A in City; Editing by B)`: the names credited with the reporting.
@@ -67,7 +81,8 @@ fn wire_footer(segment: &str) -> Option<Vec<String>> {
     for piece in inner.split(';') {
         let piece = piece.trim();
         if let Some(rest) = REPORTING.iter().find_map(|p| strip_prefix_ci(piece, p)) {
-            authors.extend(names(rest.trim_end_matches([')', ']', '.']), false).unwrap_or_default());
+            authors
+                .extend(names(rest.trim_end_matches([')', ']', '.']), false).unwrap_or_default());
         }
     }
     Some(authors)
@@ -76,7 +91,10 @@ fn wire_footer(segment: &str) -> Option<Vec<String>> {
 /// `Jane Doe, Agency` or `Jane Doe | Senior Correspondent`: a person's name followed only by
 /// agencies or roles.
 fn name_then_roles(segment: &str) -> Option<Vec<String>> {
-    let mut pieces = segment.split([',', '|', '–', '—']).map(str::trim).filter(|p| !p.is_empty());
+    let mut pieces = segment
+        .split([',', '|', '–', '—'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
     let first = pieces.next()?;
     let rest: Vec<&str> = pieces.collect();
     let valid = is_person(first) && !rest.is_empty() && rest.iter().all(|p| is_agency_or_role(p));
@@ -88,11 +106,16 @@ fn name_then_roles(segment: &str) -> Option<Vec<String>> {
 /// With `cut_trailers`, a trailing date or timestamp (`… Updated 4 July`) and a place (`… in
 /// Oslo`) are cut off first.
 fn names(text: &str, cut_trailers: bool) -> Option<Vec<String>> {
-    let text = if cut_trailers { cut_trailer(text) } else { text };
+    let text = if cut_trailers {
+        cut_trailer(text)
+    } else {
+        text
+    };
     let mut authors = Vec::new();
     let mut any = false;
     for piece in split_names(text) {
-        let piece = cut_place(piece).trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-'));
+        let piece = cut_place(piece)
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-'));
         if piece.is_empty() {
             continue;
         }
@@ -117,7 +140,11 @@ fn split_names(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for piece in text.split([',', ';', '&']) {
         let mut rest = piece;
-        while let Some(i) = [" and ", " with "].iter().filter_map(|sep| rest.find(sep).map(|i| (i, sep.len()))).min() {
+        while let Some(i) = [" and ", " with "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min()
+        {
             out.push(&rest[..i.0]);
             rest = &rest[i.0 + i.1..];
         }
@@ -129,7 +156,17 @@ fn split_names(text: &str) -> Vec<&str> {
 /// `text` up to where a timestamp starts (a date, or a word like "Updated").
 fn cut_trailer(text: &str) -> &str {
     let lower = text.to_ascii_lowercase();
-    let labels = [" updated", " published", " posted", " last ", " on ", " at ", " - ", " — ", " – "];
+    let labels = [
+        " updated",
+        " published",
+        " posted",
+        " last ",
+        " on ",
+        " at ",
+        " - ",
+        " — ",
+        " – ",
+    ];
     let label = labels.iter().filter_map(|l| lower.find(l)).min();
     let date = super::dates::find_dates(text).first().map(|(r, _)| r.start);
     let cut = label.into_iter().chain(date).min().unwrap_or(text.len());
@@ -140,7 +177,9 @@ fn cut_trailer(text: &str) -> &str {
 fn cut_place(piece: &str) -> &str {
     let cut = [" in ", " for "].iter().filter_map(|sep| {
         let i = piece.find(sep)?;
-        piece[i + sep.len()..].starts_with(|c: char| c.is_uppercase()).then_some(i)
+        piece[i + sep.len()..]
+            .starts_with(|c: char| c.is_uppercase())
+            .then_some(i)
     });
     cut.min().map_or(piece, |i| &piece[..i])
 }
@@ -151,7 +190,9 @@ pub(crate) fn is_agency_or_role(piece: &str) -> bool {
     let lower = piece.trim().to_lowercase();
     AGENCIES.contains(&lower.as_str())
         || lower.starts_with("for ")
-        || lower.split_whitespace().any(|w| ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || lower
+            .split_whitespace()
+            .any(|w| ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// True for one capitalised word (`Wirename`).
@@ -169,10 +210,15 @@ pub(crate) fn is_person(piece: &str) -> bool {
         return false;
     }
     let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
-    let letters = |w: &&str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+    let letters = |w: &&str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
     let particle = |w: &&str| PARTICLES.contains(w);
     let ends = words.first().is_some_and(capitalised) && words.last().is_some_and(capitalised);
-    ends && words.iter().all(|w| letters(w) && (capitalised(w) || particle(w)))
+    ends && words
+        .iter()
+        .all(|w| letters(w) && (capitalised(w) || particle(w)))
 }
 
 #[cfg(test)]
@@ -209,7 +255,8 @@ mod tests {
             ("River town counts the cost", None),
         ];
         for (line, expected) in cases {
-            let expected = expected.map(|names| names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+            let expected =
+                expected.map(|names| names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
             assert_eq!(parse(line), expected, "line {line:?}");
         }
     }

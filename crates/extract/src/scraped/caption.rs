@@ -18,21 +18,24 @@ pub(crate) enum CaptionLine {
 }
 
 /// Labels that open a caption's text.
+#[rustfmt::skip]
 const TEXT_LABELS: &[&str] = &[
-    "file photo", "file picture", "file image", "file", "photo", "photos", "image", "picture", "pictured",
-    "caption", "illustration", "main image", "top image", "lead image",
+    "file photo", "file picture", "file image", "file", "photo", "photos", "image", "picture",
+    "pictured", "caption", "illustration", "main image", "top image", "lead image",
 ];
 
 /// Labels that open a credit.
+#[rustfmt::skip]
 const CREDIT_LABELS: &[&str] = &[
-    "photograph", "photography", "photo credit", "image credit", "picture credit", "image source", "credits",
-    "credit", "photo by", "photos by", "image by", "picture by", "photographer",
+    "photograph", "photography", "photo credit", "image credit", "picture credit", "image source",
+    "credits", "credit", "photo by", "photos by", "image by", "picture by", "photographer",
 ];
 
 /// Credit markers in the middle of a line, lowercase, with what must precede them.
+#[rustfmt::skip]
 const INLINE_CREDIT_MARKERS: &[&str] = &[
-    " photo: ", " photograph: ", " credit: ", " photo credit: ", " image: ", " picture: ", " photo by ",
-    "(photo: ", "(photo by ", "(photograph: ", "(image: ", "(credit: ", "(picture: ",
+    " photo: ", " photograph: ", " credit: ", " photo credit: ", " image: ", " picture: ",
+    " photo by ", "(photo: ", "(photo by ", "(photograph: ", "(image: ", "(credit: ", "(picture: ",
 ];
 
 /// Reads `line` (trimmed) as a caption or a credit, or `None` when it is neither.
@@ -81,7 +84,10 @@ fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
 
 /// Splits a caption at its credit: `(text, credit)`.
 fn split_credit(line: &str) -> Option<(&str, &str)> {
-    copyright_mark(line).or_else(|| inline_marker(line)).or_else(|| agency_slash(line)).or_else(|| trailing_name(line))
+    copyright_mark(line)
+        .or_else(|| inline_marker(line))
+        .or_else(|| agency_slash(line))
+        .or_else(|| trailing_name(line))
 }
 
 /// `text © credit` or `text (c) credit`.
@@ -91,21 +97,31 @@ fn copyright_mark(line: &str) -> Option<(&str, &str)> {
     }
     let i = line.find("(c) ").or_else(|| line.find("(C) "))?;
     let credit = &line[i + 4..];
-    credit.starts_with(|c: char| c.is_uppercase()).then_some((&line[..i], credit))
+    credit
+        .starts_with(|c: char| c.is_uppercase())
+        .then_some((&line[..i], credit))
 }
 
 /// `text Photo: credit`, `text (Photo by credit)`; the marker must be capitalised.
 fn inline_marker(line: &str) -> Option<(&str, &str)> {
     // ASCII lowercasing keeps byte offsets.
     let lower = line.to_ascii_lowercase();
-    let capitalised = |i: usize| line[i..].trim_start_matches([' ', '(']).starts_with(|c: char| c.is_uppercase());
+    let capitalised = |i: usize| {
+        line[i..]
+            .trim_start_matches([' ', '('])
+            .starts_with(|c: char| c.is_uppercase())
+    };
     let (i, marker) = INLINE_CREDIT_MARKERS
         .iter()
         .filter_map(|m| lower.find(m).map(|i| (i, *m)))
         .filter(|&(i, _)| capitalised(i))
         .min_by_key(|&(i, _)| i)?;
     let credit = line[i + marker.len()..].trim();
-    let credit = if marker.starts_with('(') { credit.strip_suffix(')').unwrap_or(credit) } else { credit };
+    let credit = if marker.starts_with('(') {
+        credit.strip_suffix(')').unwrap_or(credit)
+    } else {
+        credit
+    };
     Some((&line[..i], credit))
 }
 
@@ -131,7 +147,11 @@ fn agency_slash(line: &str) -> Option<(&str, &str)> {
 /// `text / Credit Name` or `text | Credit Name`: a short capitalised name after the last
 /// separator.
 fn trailing_name(line: &str) -> Option<(&str, &str)> {
-    let i = line.rfind(" / ").into_iter().chain(line.rfind(" | ")).max()?;
+    let i = line
+        .rfind(" / ")
+        .into_iter()
+        .chain(line.rfind(" | "))
+        .max()?;
     let credit = line[i + 3..].trim();
     (is_name_like(credit) && !line[..i].trim().is_empty()).then_some((&line[..i], credit))
 }
@@ -140,13 +160,20 @@ fn trailing_name(line: &str) -> Option<(&str, &str)> {
 /// agency (`Getty Images`, `WIRE/Jo Bakker/File Photo`).
 fn is_name_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let capitalised = text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '/'));
-    (1..=6).contains(&words) && text.chars().count() <= 60 && capitalised && !text.trim_end().ends_with(['.', '!', '?'])
+    let capitalised = text
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '/'));
+    (1..=6).contains(&words)
+        && text.chars().count() <= 60
+        && capitalised
+        && !text.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// A caption's text: whitespace squeezed, separators left by the credit split removed.
 fn clean_text(text: &str) -> String {
-    squeeze(text.trim().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '(' | '-' | '—' | '–' | ':')))
+    squeeze(text.trim().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '/' | '|' | '(' | '-' | '—' | '–' | ':')
+    }))
 }
 
 /// A credit without labels, year, trailing file tags and punctuation; `None` when empty or too
@@ -166,12 +193,18 @@ fn clean_credit(credit: &str) -> Option<String> {
         credit = credit[4..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     }
     for tag in ["/file photo", "/file", "/handout"] {
-        let cut = credit.len().checked_sub(tag.len()).filter(|&i| credit.is_char_boundary(i));
+        let cut = credit
+            .len()
+            .checked_sub(tag.len())
+            .filter(|&i| credit.is_char_boundary(i));
         if let Some(i) = cut.filter(|&i| credit[i..].eq_ignore_ascii_case(tag)) {
             credit = &credit[..i];
         }
     }
-    let credit = squeeze(credit.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ')' | '(')));
+    let credit = squeeze(
+        credit
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ')' | '(')),
+    );
     let words = credit.split_whitespace().count();
     (!credit.is_empty() && words <= 10 && credit.chars().count() <= 100).then_some(credit)
 }
@@ -181,7 +214,10 @@ mod tests {
     use super::*;
 
     fn caption(text: &str, credit: Option<&str>) -> Option<CaptionLine> {
-        Some(CaptionLine::Caption(Caption { text: text.into(), credit: credit.map(Into::into) }))
+        Some(CaptionLine::Caption(Caption {
+            text: text.into(),
+            credit: credit.map(Into::into),
+        }))
     }
 
     #[test]

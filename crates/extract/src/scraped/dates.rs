@@ -105,7 +105,9 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
     if lower == "sept" {
         return Some(9);
     }
-    let position = MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)));
+    let position = MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)));
     position.map(|p| p as u32 + 1)
 }
 
@@ -153,7 +155,11 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         let mut end = start + c.len_utf8();
         if !matches!(kind, Kind::Punct(_)) {
             while let Some(&(i, d)) = chars.peek() {
-                let same = if kind == Kind::Num { d.is_ascii_digit() } else { d.is_alphabetic() };
+                let same = if kind == Kind::Num {
+                    d.is_ascii_digit()
+                } else {
+                    d.is_alphabetic()
+                };
                 if !same {
                     break;
                 }
@@ -161,7 +167,12 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
                 chars.next();
             }
         }
-        out.push(Token { kind, text: &text[start..end], range: (start, end), spaced });
+        out.push(Token {
+            kind,
+            text: &text[start..end],
+            range: (start, end),
+            spaced,
+        });
         spaced = false;
     }
     out
@@ -200,12 +211,17 @@ pub(crate) fn dateline(paragraph: &str) -> Option<Option<Found>> {
     let head = &paragraph[..limit];
     let at = SEPARATORS.iter().filter_map(|s| head.find(s)).min()?;
     let prefix = head[..at].trim();
-    if prefix.is_empty() || prefix.contains(['?', '!', '"', '“', ';']) || prefix.split_whitespace().count() > 12 {
+    if prefix.is_empty()
+        || prefix.contains(['?', '!', '"', '“', ';'])
+        || prefix.split_whitespace().count() > 12
+    {
         return None;
     }
     let place = prefix.split([',', '(', '/']).next().unwrap_or("").trim();
     let place_words = place.split_whitespace().count();
-    let capitalised = place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let capitalised = place
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     if !(1..=4).contains(&place_words) || !capitalised {
         return None;
     }
@@ -218,7 +234,9 @@ pub(crate) fn dateline(paragraph: &str) -> Option<Option<Found>> {
 
 /// The date expression starting at token `i`: how many tokens it takes and what it gives.
 fn match_at(toks: &[Token<'_>], i: usize) -> Option<(usize, Found)> {
-    numeric(toks, i).or_else(|| day_month(toks, i)).or_else(|| month_day(toks, i))
+    numeric(toks, i)
+        .or_else(|| day_month(toks, i))
+        .or_else(|| month_day(toks, i))
 }
 
 /// Reads a number token of `digits` digits (a range) as a value.
@@ -246,12 +264,19 @@ fn numeric(toks: &[Token<'_>], i: usize) -> Option<(usize, Found)> {
     // A longer run of numbers (a version, a phone number) is no date.
     let glued = |k: usize, kind: Kind| toks.get(k).is_some_and(|t| !t.spaced && t.kind == kind);
     let continues = glued(i + 5, Kind::Punct(sep)) && glued(i + 6, Kind::Num);
-    let continued = i >= 2 && glued(i, toks[i].kind) && glued(i - 1, Kind::Punct(sep)) && toks[i - 2].kind == Kind::Num;
+    let continued = i >= 2
+        && glued(i, toks[i].kind)
+        && glued(i - 1, Kind::Punct(sep))
+        && toks[i - 2].kind == Kind::Num;
     if continues || continued {
         return None;
     }
     let date = if let Some(year) = number(window.first(), 4..5) {
-        Date::new(year as i32, number(window.get(2), 1..3)?, number(window.get(4), 1..3)?)
+        Date::new(
+            year as i32,
+            number(window.get(2), 1..3)?,
+            number(window.get(4), 1..3)?,
+        )
     } else {
         let a = number(window.first(), 1..3)?;
         let b = number(window.get(2), 1..3)?;
@@ -269,7 +294,12 @@ fn numeric(toks: &[Token<'_>], i: usize) -> Option<(usize, Found)> {
 /// The number of tokens an ordinal suffix (`rd` in `3rd`) takes at `i`: 1 or 0.
 fn ordinal_suffix(toks: &[Token<'_>], i: usize) -> usize {
     let is_suffix = toks.get(i).is_some_and(|t| {
-        !t.spaced && t.kind == Kind::Word && matches!(t.text.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        !t.spaced
+            && t.kind == Kind::Word
+            && matches!(
+                t.text.to_ascii_lowercase().as_str(),
+                "st" | "nd" | "rd" | "th"
+            )
     });
     usize::from(is_suffix)
 }
@@ -282,7 +312,9 @@ fn optional_punct(toks: &[Token<'_>], i: usize, c: char) -> usize {
 /// A year token at `i` (four digits, not glued to more digits), if any.
 fn year_at(toks: &[Token<'_>], i: usize) -> Option<i32> {
     let year = number(toks.get(i), 4..5)?;
-    let glued = toks.get(i + 1).is_some_and(|t| !t.spaced && t.kind == Kind::Num);
+    let glued = toks
+        .get(i + 1)
+        .is_some_and(|t| !t.spaced && t.kind == Kind::Num);
     (!glued).then_some(year as i32)
 }
 
@@ -295,7 +327,10 @@ fn day_at(toks: &[Token<'_>], i: usize) -> Option<u32> {
 fn day_month(toks: &[Token<'_>], i: usize) -> Option<(usize, Found)> {
     let day = day_at(toks, i)?;
     let mut j = i + 1 + ordinal_suffix(toks, i + 1);
-    if toks.get(j).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+    if toks
+        .get(j)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("of"))
+    {
         j += 1;
     }
     let month = month_of(toks.get(j)?.text)?;
@@ -314,7 +349,8 @@ fn month_day(toks: &[Token<'_>], i: usize) -> Option<(usize, Found)> {
     let mut j = i + 1 + optional_punct(toks, i + 1, '.');
     let day = day_at(toks, j)?;
     // `July 3:30` or `July 3.5` is no date.
-    let glued = |k: usize, kind: fn(Kind) -> bool| toks.get(k).is_some_and(|t| !t.spaced && kind(t.kind));
+    let glued =
+        |k: usize, kind: fn(Kind) -> bool| toks.get(k).is_some_and(|t| !t.spaced && kind(t.kind));
     if glued(j + 1, |k| matches!(k, Kind::Punct(':' | '.'))) && glued(j + 2, |k| k == Kind::Num) {
         return None;
     }
@@ -376,10 +412,16 @@ mod tests {
     fn reads_datelines() {
         let month_day = |month, day| Some(Some(Found::MonthDay { month, day }));
         let cases = [
-            ("VELLA, July 3 (Nordwire) - The port reopened.", month_day(7, 3)),
+            (
+                "VELLA, July 3 (Nordwire) - The port reopened.",
+                month_day(7, 3),
+            ),
             ("PORT ARDEN (Wire) — Ships left.", Some(None)),
             ("Vella, March 14 (Nordwire) - Ships left.", month_day(3, 14)),
-            ("NEW HARBOUR, 3 July 2023 -- Ships left.", Some(Some(Found::Full(Date::new(2023, 7, 3).unwrap())))),
+            (
+                "NEW HARBOUR, 3 July 2023 -- Ships left.",
+                Some(Some(Found::Full(Date::new(2023, 7, 3).unwrap()))),
+            ),
             ("VELLA, July 3. /NORDWIRE/. Ships left.", month_day(7, 3)),
             ("LONDON — Ships left.", Some(None)),
             ("Prices — which rose — fell.", None),
@@ -397,14 +439,30 @@ mod tests {
     fn month_days_resolve_against_a_reference() {
         let reference = Date::new(2024, 1, 2);
         let cases = [
-            (Found::MonthDay { month: 1, day: 1 }, reference, Some("2024-01-01")),
-            (Found::MonthDay { month: 12, day: 31 }, reference, Some("2023-12-31")),
-            (Found::MonthDay { month: 1, day: 5 }, reference, Some("2024-01-05")),
+            (
+                Found::MonthDay { month: 1, day: 1 },
+                reference,
+                Some("2024-01-01"),
+            ),
+            (
+                Found::MonthDay { month: 12, day: 31 },
+                reference,
+                Some("2023-12-31"),
+            ),
+            (
+                Found::MonthDay { month: 1, day: 5 },
+                reference,
+                Some("2024-01-05"),
+            ),
             (Found::MonthDay { month: 2, day: 30 }, reference, None),
             (Found::MonthDay { month: 1, day: 1 }, None, None),
         ];
         for (found, reference, expected) in cases {
-            assert_eq!(found.resolve(reference).map(Date::iso).as_deref(), expected, "{found:?}");
+            assert_eq!(
+                found.resolve(reference).map(Date::iso).as_deref(),
+                expected,
+                "{found:?}"
+            );
         }
     }
 }

@@ -130,7 +130,8 @@ Jon Hale, 67, first climbed the tower's 212 steps as a 27-year-old apprentice.
 
 /// No headline at all: the dump opens with prose, which must all stay in the body; a credit on
 /// its own line joins the caption before it.
-const NO_HEADLINE: &str = "The city's only bookshop closed its doors on Saturday after 88 years, its owners said.
+const NO_HEADLINE: &str =
+    "The city's only bookshop closed its doors on Saturday after 88 years, its owners said.
 
 Hundreds of readers queued to buy the last books, some travelling from other towns.
 FILE PHOTO: The bookshop's window on its final day.
@@ -244,59 +245,155 @@ fn reads_dumps() {
         let doc = extract_scraped(case.dump);
         let name = case.name;
         assert_eq!(doc.title.as_deref(), case.title, "{name}: title");
-        assert_eq!(doc.description.as_deref(), case.description, "{name}: description");
-        assert_eq!(doc.published.as_deref(), case.published, "{name}: published");
+        assert_eq!(
+            doc.description.as_deref(),
+            case.description,
+            "{name}: description"
+        );
+        assert_eq!(
+            doc.published.as_deref(),
+            case.published,
+            "{name}: published"
+        );
         let from = case.published.map(|_| PublishedFrom::Text);
         assert_eq!(doc.published_from, from, "{name}: published_from");
         assert_eq!(doc.authors, case.authors, "{name}: authors");
-        let captions: Vec<(&str, Option<&str>)> =
-            doc.captions.iter().map(|c| (c.text.as_str(), c.credit.as_deref())).collect();
+        let captions: Vec<(&str, Option<&str>)> = doc
+            .captions
+            .iter()
+            .map(|c| (c.text.as_str(), c.credit.as_deref()))
+            .collect();
         assert_eq!(captions, case.captions, "{name}: captions");
         let paragraphs: Vec<&str> = doc.paragraph_texts().collect();
-        assert_eq!(paragraphs.len(), case.paragraphs.len(), "{name}: paragraphs {paragraphs:#?}");
+        assert_eq!(
+            paragraphs.len(),
+            case.paragraphs.len(),
+            "{name}: paragraphs {paragraphs:#?}"
+        );
         for (paragraph, start) in paragraphs.iter().zip(case.paragraphs) {
-            assert!(paragraph.starts_with(start), "{name}: paragraph {paragraph:?} should start {start:?}");
+            assert!(
+                paragraph.starts_with(start),
+                "{name}: paragraph {paragraph:?} should start {start:?}"
+            );
         }
         for field in all_fields(&doc) {
             for absent in case.absent {
-                assert!(!field.contains(absent), "{name}: {absent:?} found in {field:?}");
+                assert!(
+                    !field.contains(absent),
+                    "{name}: {absent:?} found in {field:?}"
+                );
             }
         }
     }
 }
 
 #[test]
+fn finds_headline_and_standfirst() {
+    let prose = "Heavy rain fell on the city on Monday, flooding streets, officials said.";
+    let cases: &[(String, Option<&str>, Option<&str>)] = &[
+        (
+            format!("Rain falls\n{prose}\nMore is due."),
+            Some("Rain falls"),
+            None,
+        ),
+        (
+            format!("World News\nRain falls\n{prose}\nMore is due."),
+            Some("Rain falls"),
+            None,
+        ),
+        (
+            format!("LIVE\nRain falls on city\n{prose}"),
+            Some("Rain falls on city"),
+            None,
+        ),
+        (
+            format!("Rain falls\nStreets flood as the river bursts its banks\n{prose}"),
+            Some("Rain falls"),
+            Some("Streets flood as the river bursts its banks"),
+        ),
+        (
+            format!("Will the rain stop?\nForecasters say more is due.\nBy Ana Lutz\n{prose}"),
+            Some("Will the rain stop?"),
+            Some("Forecasters say more is due."),
+        ),
+        // A one-sentence lede directly after the headline stays in the body.
+        (
+            format!("Rain falls\nThe river rose.\n{prose}"),
+            Some("Rain falls"),
+            None,
+        ),
+        // A standfirst is never a dateline.
+        (
+            format!("Rain falls\nVELLA (Wire) - Rain fell\n{prose}"),
+            Some("Rain falls"),
+            None,
+        ),
+        (format!("{prose}\nRain falls"), None, None),
+        ("Rain".to_string(), None, None),
+    ];
+    for (dump, title, description) in cases {
+        let doc = extract_scraped(dump);
+        assert_eq!(doc.title.as_deref(), *title, "dump {dump:?}");
+        assert_eq!(doc.description.as_deref(), *description, "dump {dump:?}");
+    }
+}
+
+#[test]
 fn crlf_and_bom_read_like_plain_newlines() {
     let unix = extract_scraped(BYLINE_AND_UPDATED);
-    let windows = extract_scraped(&format!("\u{feff}{}", BYLINE_AND_UPDATED.replace('\n', "\r\n")));
+    let windows = extract_scraped(&format!(
+        "\u{feff}{}",
+        BYLINE_AND_UPDATED.replace('\n', "\r\n")
+    ));
     assert_eq!(windows, unix);
 }
 
 #[test]
 fn empty_and_junk_only_dumps_give_empty_documents() {
-    for dump in ["", "\n\n", "Share Tweet Email", "icon fbicon twicon vkicon", "Home | News | Sport | Weather"] {
+    for dump in [
+        "",
+        "\n\n",
+        "Share Tweet Email",
+        "icon fbicon twicon vkicon",
+        "Home | News | Sport | Weather",
+    ] {
         let doc = extract_scraped(dump);
         assert_eq!(doc.title, None, "dump {dump:?}");
-        assert!(doc.text.is_empty() && doc.paragraphs.is_empty(), "dump {dump:?}");
+        assert!(
+            doc.text.is_empty() && doc.paragraphs.is_empty(),
+            "dump {dump:?}"
+        );
     }
 }
 
 /// The real seed, when `shared/` sits beside the repository.
 #[test]
 fn reads_the_seed() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_bee019fe0c51243f.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seed/000_bee019fe0c51243f.txt"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         println!("skipping: shared/ absent");
         return;
     };
     let doc = extract_scraped(&text);
-    assert_eq!(doc.title.as_deref(), Some("Chinese defense chief wants to expand cooperation with Russia"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Chinese defense chief wants to expand cooperation with Russia")
+    );
     assert_eq!(doc.published.as_deref(), Some("2023-07-03"));
     assert_eq!(doc.published_from, Some(PublishedFrom::Text));
     let description = doc.description.as_deref().unwrap_or("");
-    assert!(description.starts_with("Beijing and Moscow should keep boosting ties"), "{description:?}");
+    assert!(
+        description.starts_with("Beijing and Moscow should keep boosting ties"),
+        "{description:?}"
+    );
     assert_eq!(doc.captions.len(), 1);
-    assert_eq!(doc.captions[0].credit.as_deref(), Some("Russia's Defense Ministry"));
+    assert_eq!(
+        doc.captions[0].credit.as_deref(),
+        Some("Russia's Defense Ministry")
+    );
     let paragraphs: Vec<&str> = doc.paragraph_texts().collect();
     assert_eq!(paragraphs.len(), 9);
     assert!(paragraphs[0].starts_with("China and Russia should hold more joint drills"));
@@ -344,11 +441,4 @@ mod props {
             let _ = extract_scraped(&text);
         }
     }
-}
-#[test]
-fn debug_units() {
-    let mut units = classify_lines(COOKIES_AND_SHARE_BAR);
-    mark_teasers(&mut units);
-    mark_menu_runs(&mut units);
-    for u in join_wrapped(units) { println!("{:?} | {}", u.kind, u.text); }
 }
