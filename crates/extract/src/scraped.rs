@@ -8,8 +8,9 @@
 //!
 //! The reading goes in three steps:
 //!
-//! 1. Each line is classified ([`Kind`]): junk ([`junk`]), metadata (a byline, [`byline`]; a
-//!    timestamp, [`stamp`]), a caption ([`caption`]), or text that may belong to the story.
+//! 1. Each line is classified: junk (module `junk`), metadata (a byline, module `byline`; a
+//!    timestamp, module `stamp`), a caption (module `caption`), or text that may belong to the
+//!    story.
 //! 2. Runs of lines are judged together: the teasers after a "Related" heading, runs of one-word
 //!    menu items, and lines a scraper wrapped mid-sentence (joined again).
 //! 3. The story is assembled: the headline is the first title-like text line, the standfirst the
@@ -133,6 +134,9 @@ fn classify(line: &str, block: usize) -> Unit {
     if let Some(caption) = caption::parse(line) {
         return unit(Kind::Caption(caption), line, Vec::new());
     }
+    if let Some(stamp) = dated_header(line) {
+        return unit(Kind::Meta(Vec::new()), line, vec![stamp]);
+    }
     unit(Kind::Text, line, Vec::new())
 }
 
@@ -163,18 +167,32 @@ fn meta(line: &str) -> Option<(Vec<String>, Vec<Stamp>)> {
     found.then_some((authors, stamps))
 }
 
-/// The dates of a timestamp at the end of a byline.
+/// The dates of a timestamp at the end of a byline: the first tail of `segment`, starting at a
+/// label or a date, that reads as a timestamp.
 fn trailing_stamps(segment: &str) -> Vec<Stamp> {
     let lower = segment.to_ascii_lowercase();
-    let labelled = ["updated", "published", "posted", "last updated", "modified"]
-        .iter()
-        .filter_map(|l| lower.find(l))
-        .min();
-    let dated = dates::find_dates(segment).first().map(|(r, _)| r.start);
-    match labelled.or(dated) {
-        Some(start) => stamp::parse(&segment[start..]).unwrap_or_default(),
-        None => Vec::new(),
-    }
+    let labels = ["updated", "published", "posted", "modified"];
+    let mut starts: Vec<usize> = labels.iter().filter_map(|l| lower.find(l)).collect();
+    starts.extend(dates::find_dates(segment).first().map(|(r, _)| r.start));
+    starts.sort_unstable();
+    starts
+        .into_iter()
+        .find_map(|start| stamp::parse(&segment[start..]))
+        .unwrap_or_default()
+}
+
+/// Reads a header line that opens with a full date followed by a few words (`3 Jul 2023 10:15
+/// World News`) as a timestamp; prose that starts with a date is no header.
+fn dated_header(line: &str) -> Option<Stamp> {
+    let (range, found) = dates::find_dates(line).into_iter().next()?;
+    let Found::Full(date) = found else {
+        return None;
+    };
+    let short_rest = line[range.end..].split_whitespace().nth(4).is_none();
+    (range.start == 0 && short_rest && !junk::ends_like_prose(line)).then_some(Stamp {
+        kind: StampKind::Plain,
+        date,
+    })
 }
 
 /// Marks the teasers after a "Read more"/"Related" heading as junk, once the story has begun.

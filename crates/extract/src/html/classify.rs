@@ -157,6 +157,16 @@ pub fn is_hidden(tree: &Tree, id: NodeId) -> bool {
 
 /// What the element's `class`, `id`, `role` and `itemprop` say.
 pub fn hint(tree: &Tree, id: NodeId) -> Hint {
+    markup(tree, id).0
+}
+
+/// [`hint`] and [`is_caption_like`] in one reading of the attributes.
+pub fn markup(tree: &Tree, id: NodeId) -> (Hint, bool) {
+    let caption = is_caption_like(tree, id);
+    (hint_of(tree, id), caption)
+}
+
+fn hint_of(tree: &Tree, id: NodeId) -> Hint {
     if let Some(prop) = tree.attr(id, "itemprop") {
         let p = prop.to_ascii_lowercase();
         if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {

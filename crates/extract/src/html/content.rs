@@ -16,6 +16,9 @@
 //!    links, or are a template's stock phrases, go. If that leaves too little, a whole-page pass
 //!    keeps every prose-like block instead (the fallback trafilatura and jusText rely on).
 
+// Node ids index several parallel per-node arrays at once; a range loop says that best.
+#![allow(clippy::needless_range_loop)]
+
 use annalist_core::Caption;
 
 use crate::caption::split_credit;
@@ -47,6 +50,10 @@ struct Stats {
     commas: Vec<u32>,
     /// Whether the subtree holds an element marked as the article's body.
     marked: Vec<bool>,
+    /// What each element's markup says (read once).
+    hints: Vec<Hint>,
+    /// Whether each element is named as a caption or credit.
+    caption: Vec<bool>,
 }
 
 fn stats(tree: &Tree) -> Stats {
@@ -58,6 +65,8 @@ fn stats(tree: &Tree) -> Stats {
         direct: vec![0; n],
         commas: vec![0; n],
         marked: vec![false; n],
+        hints: vec![Hint::Neutral; n],
+        caption: vec![false; n],
     };
     for i in (1..n).rev() {
         let node = tree.node(i as NodeId);
@@ -70,9 +79,12 @@ fn stats(tree: &Tree) -> Stats {
                 s.commas[i] = k;
                 s.direct[p] += c;
             }
-            NodeData::Element { tag, .. } => {
+            NodeData::Element { tag, attrs } => {
                 if *tag == Tag::A {
                     s.link[i] = s.chars[i];
+                }
+                if !attrs.is_empty() {
+                    (s.hints[i], s.caption[i]) = classify::markup(tree, i as NodeId);
                 }
                 if classify::is_boilerplate_tag(*tag) {
                     propagate = false;
@@ -154,7 +166,7 @@ fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
         } else if *tag == Tag::Header {
             share < 0.3 && !s.marked[i]
         } else {
-            match classify::hint(tree, id) {
+            match s.hints[i] {
                 Hint::Boilerplate => !s.marked[i] && (share < 0.4 || s.link_density(i) > 0.5),
                 Hint::WeakBoilerplate => {
                     !s.marked[i] && share < 0.4 && (s.link_density(i) > 0.3 || s.chars[i] < 200)
@@ -303,7 +315,7 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
             let ai = a as usize;
             if !touched[ai] {
                 touched[ai] = true;
-                score[ai] = initial_score(tree, a);
+                score[ai] = initial_score(tree, s, a);
             }
             score[ai] += match level {
                 0 => points,
@@ -355,7 +367,7 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
         return vec![top];
     }
     let threshold = (best_score * 0.2).max(10.0);
-    let top_hint = classify::hint(tree, top);
+    let top_hint = s.hints[top as usize];
     let mut roots = Vec::new();
     for sib in tree.children(parent) {
         let si = sib as usize;
@@ -367,7 +379,7 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
             continue;
         }
         let mut bonus = 0.0;
-        if top_hint == Hint::Content && classify::hint(tree, sib) == Hint::Content {
+        if top_hint == Hint::Content && s.hints[si] == Hint::Content {
             bonus = best_score * 0.2;
         }
         let ld = s.link_density(si);
@@ -381,7 +393,7 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
     roots
 }
 
-fn initial_score(tree: &Tree, id: NodeId) -> f32 {
+fn initial_score(tree: &Tree, s: &Stats, id: NodeId) -> f32 {
     let base = match tree.tag(id) {
         Some(Tag::Div | Tag::Article | Tag::Main | Tag::Section) => 5.0,
         Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
@@ -389,7 +401,7 @@ fn initial_score(tree: &Tree, id: NodeId) -> f32 {
         Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th) => -5.0,
         _ => 0.0,
     };
-    let hint = match classify::hint(tree, id) {
+    let hint = match s.hints[id as usize] {
         Hint::Content => 25.0,
         Hint::Boilerplate => -25.0,
         Hint::WeakBoilerplate => -5.0,
@@ -460,7 +472,7 @@ fn emit_blocks(
         match &tree.node(id).data {
             NodeData::Element { tag, .. } => {
                 let tag = *tag;
-                if tag == Tag::Figcaption || (tag != Tag::Figure && classify::is_caption_like(tree, id) && s.chars[i] < 600) {
+                if tag == Tag::Figcaption || (tag != Tag::Figure && s.caption[i] && s.chars[i] < 600) {
                     push_caption(tree, id, captions);
                     i = s.end[i] as usize;
                     continue;

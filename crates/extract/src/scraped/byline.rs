@@ -9,8 +9,8 @@ use super::squeeze;
 /// Openers of a byline, lowercase.
 #[rustfmt::skip]
 const PREFIXES: &[&str] = &[
-    "by ", "written by ", "words by ", "reported by ", "story by ", "text by ", "author: ",
-    "authors: ", "author ", "reporter: ", "reporters: ",
+    "by ", "published by ", "written by ", "words by ", "reported by ", "story by ", "text by ",
+    "author: ", "authors: ", "author ", "reporter: ", "reporters: ",
 ];
 
 /// Openers of the credit pieces of a wire footer whose names wrote the story, lowercase.
@@ -240,6 +240,7 @@ mod tests {
             ("By Mara Quill Updated 4 July 2023", Some(&["Mara Quill"])),
             ("By Mara Quill on July 4, 2023", Some(&["Mara Quill"])),
             ("Written by Ode Nwosu", Some(&["Ode Nwosu"])),
+            ("Published by Ode Nwosu on 3 July 2023", Some(&["Ode Nwosu"])),
             ("Author: Ode Nwosu", Some(&["Ode Nwosu"])),
             ("By Reuters Staff", Some(&[])),
             ("Mara Quill, Reuters", Some(&["Mara Quill"])),

@@ -329,6 +329,12 @@ fn finds_headline_and_standfirst() {
             None,
         ),
         (format!("{prose}\nRain falls"), None, None),
+        // A date header with section words is no headline.
+        (
+            format!("3 Jul, 2023 10:15 World News\nRain falls\n{prose}"),
+            Some("Rain falls"),
+            None,
+        ),
         ("Rain".to_string(), None, None),
     ];
     for (dump, title, description) in cases {
