@@ -112,7 +112,10 @@ pub struct Document {
 impl Document {
     /// A document whose body is `paragraphs` joined by a blank line. Empty paragraphs are dropped.
     pub fn from_paragraphs(source: &str, _format: Format, paragraphs: Vec<String>) -> Document {
-        let mut doc = Document { source: source.to_string(), ..Document::default() };
+        let mut doc = Document {
+            source: source.to_string(),
+            ..Document::default()
+        };
         doc.set_paragraphs(paragraphs);
         doc
     }
@@ -141,7 +144,9 @@ impl Document {
 
     /// The paragraphs' texts.
     pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
-        self.paragraphs.iter().map(move |s| &self.text[s.start..s.end])
+        self.paragraphs
+            .iter()
+            .map(move |s| &self.text[s.start..s.end])
     }
 }
 
@@ -151,7 +156,8 @@ mod tests {
 
     #[test]
     fn paragraphs_are_joined_by_blank_lines_and_empty_ones_dropped() {
-        let doc = Document::from_paragraphs("x", Format::Html, vec![" a ".into(), "".into(), "b".into()]);
+        let doc =
+            Document::from_paragraphs("x", Format::Html, vec![" a ".into(), "".into(), "b".into()]);
         assert_eq!(doc.text, "a\n\nb");
         assert_eq!(doc.paragraphs, vec![Span::new(0, 1), Span::new(3, 4)]);
         assert_eq!(doc.paragraph_texts().collect::<Vec<_>>(), ["a", "b"]);
@@ -159,7 +165,13 @@ mod tests {
 
     #[test]
     fn format_names_round_trip() {
-        for f in [Format::Html, Format::Scraped, Format::Plain, Format::Warc, Format::Jsonl] {
+        for f in [
+            Format::Html,
+            Format::Scraped,
+            Format::Plain,
+            Format::Warc,
+            Format::Jsonl,
+        ] {
             assert_eq!(Format::from_name(f.name()), Some(f));
         }
         assert_eq!(Format::from_name("pdf"), None);

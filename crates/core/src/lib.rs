@@ -29,7 +29,7 @@ mod span;
 
 pub use document::{Caption, Document, Format, PublishedFrom};
 pub use record::{
-    text_digest, Analysis, DocMeta, EntityRecord, EventActor, EventRecord, PlaceRecord, QuoteRecord, TimeRecord,
-    SCHEMA,
+    text_digest, Analysis, DocMeta, EntityRecord, EventActor, EventRecord, PlaceRecord,
+    QuoteRecord, TimeRecord, SCHEMA,
 };
 pub use span::{CharIndex, Span};

@@ -206,7 +206,10 @@ impl Analysis {
 /// The record's `doc.id`: the first 128 bits of the BLAKE3 digest of the clean text, in hex.
 pub fn text_digest(text: &str) -> String {
     let hash = blake3::hash(text.as_bytes());
-    hash.as_bytes()[..16].iter().map(|b| format!("{b:02x}")).collect()
+    hash.as_bytes()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -216,13 +219,38 @@ mod tests {
 
     #[test]
     fn record_uses_the_contract_names() {
-        let doc = Document::from_paragraphs("p", Format::Html, vec!["Ünïcode first.".into(), "Next.".into()]);
+        let doc = Document::from_paragraphs(
+            "p",
+            Format::Html,
+            vec!["Ünïcode first.".into(), "Next.".into()],
+        );
         let a = Analysis::from_document(&doc, &[Span::new(0, doc.text.len())]);
         let v = serde_json::to_value(&a).unwrap();
-        for key in ["schema", "doc", "text", "paragraphs", "sentences", "entities", "times", "places", "quotes", "events"] {
+        for key in [
+            "schema",
+            "doc",
+            "text",
+            "paragraphs",
+            "sentences",
+            "entities",
+            "times",
+            "places",
+            "quotes",
+            "events",
+        ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }
-        for key in ["id", "source", "url", "language", "published", "title", "description", "authors", "captions"] {
+        for key in [
+            "id",
+            "source",
+            "url",
+            "language",
+            "published",
+            "title",
+            "description",
+            "authors",
+            "captions",
+        ] {
             assert!(v["doc"].get(key).is_some(), "missing doc.{key}");
         }
         assert_eq!(a.paragraphs, vec![[0, 14], [16, 21]]);

@@ -4,7 +4,19 @@
 ///
 /// Every stage works in byte offsets because that is what Rust's string slicing and the `regex`
 /// and `aho-corasick` crates speak. Offsets are never shifted by a later stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     /// First byte, inclusive.
     pub start: usize,
@@ -52,7 +64,11 @@ impl CharIndex {
             }
             chars += 1;
         }
-        CharIndex { wide, byte_len: text.len(), char_len: chars }
+        CharIndex {
+            wide,
+            byte_len: text.len(),
+            char_len: chars,
+        }
     }
 
     /// The `char` offset of byte offset `byte`.
@@ -84,7 +100,13 @@ mod tests {
 
     #[test]
     fn char_offsets_match_char_indices() {
-        for text in ["plain ascii", "“new level,” he said — ok", "日本語 text 😀 end", "", "é"] {
+        for text in [
+            "plain ascii",
+            "“new level,” he said — ok",
+            "日本語 text 😀 end",
+            "",
+            "é",
+        ] {
             let index = CharIndex::new(text);
             for (ci, (b, _)) in text.char_indices().enumerate() {
                 assert_eq!(index.char_of(b), ci, "text {text:?} byte {b}");

@@ -66,7 +66,14 @@ pub struct Input<'a> {
 impl<'a> Input<'a> {
     /// An input with only a source name and bytes; everything else is guessed.
     pub fn new(source: &'a str, bytes: &'a [u8]) -> Input<'a> {
-        Input { source, bytes, format: None, url: None, content_type: None, fetched: None }
+        Input {
+            source,
+            bytes,
+            format: None,
+            url: None,
+            content_type: None,
+            fetched: None,
+        }
     }
 
     /// The same input with its format forced.
@@ -84,7 +91,9 @@ pub fn extract(input: &Input<'_>) -> Result<Document, ExtractError> {
     if input.bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
-    let format = input.format.unwrap_or_else(|| sniff(input.source, input.bytes));
+    let format = input
+        .format
+        .unwrap_or_else(|| sniff(input.source, input.bytes));
     let mut doc = match format {
         Format::Html => {
             let decoded = charset::decode(input.bytes, input.content_type);

@@ -57,9 +57,10 @@ fn word(w: &str) -> Word {
         | "published" | "timestamp" | "date" | "more" | "next" | "prev" | "previous"
         | "headlines" | "latest" | "partner" | "partners" | "brand" | "logo" | "header"
         | "skip" | "dropdown" | "widget" | "widgets" => Word::Weak,
-        "article" | "articlebody" | "body" | "content" | "entry" | "main" | "post"
-        | "postbody" | "story" | "storybody" | "text" | "blog" | "hentry" | "prose"
-        | "richtext" | "page" => Word::Content,
+        "article" | "articlebody" | "body" | "content" | "entry" | "main" | "post" | "postbody"
+        | "story" | "storybody" | "text" | "blog" | "hentry" | "prose" | "richtext" | "page" => {
+            Word::Content
+        }
         _ => Word::Other,
     }
 }
@@ -93,8 +94,19 @@ fn for_each_lower_word(token: &str, mut f: impl FnMut(&str, bool)) {
 
 /// `role` values of boilerplate.
 const BOILERPLATE_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
-    "dialog", "alertdialog", "toolbar", "tablist", "alert", "note",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "search",
+    "dialog",
+    "alertdialog",
+    "toolbar",
+    "tablist",
+    "alert",
+    "note",
 ];
 
 /// Elements that are never part of an article's text.
@@ -147,7 +159,11 @@ pub fn is_hidden(tree: &Tree, id: NodeId) -> bool {
         return true;
     }
     if let Some(style) = tree.attr(id, "style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
@@ -194,7 +210,9 @@ fn hint_of(tree: &Tree, id: NodeId) -> Hint {
     let mut weak = false;
     let mut good = false;
     for attr in ["class", "id"] {
-        let Some(v) = tree.attr(id, attr) else { continue };
+        let Some(v) = tree.attr(id, attr) else {
+            continue;
+        };
         for token in v.split_whitespace() {
             for_each_lower_word(token, |w, edge| match word(w) {
                 Word::Strong => bad = true,
@@ -216,10 +234,15 @@ fn hint_of(tree: &Tree, id: NodeId) -> Hint {
 pub fn is_caption_like(tree: &Tree, id: NodeId) -> bool {
     let mut hit = false;
     for attr in ["class", "id"] {
-        let Some(v) = tree.attr(id, attr) else { continue };
+        let Some(v) = tree.attr(id, attr) else {
+            continue;
+        };
         for token in v.split_whitespace() {
             for_each_lower_word(token, |w, _| {
-                if matches!(w, "caption" | "figcaption" | "credit" | "credits" | "photographer") {
+                if matches!(
+                    w,
+                    "caption" | "figcaption" | "credit" | "credits" | "photographer"
+                ) {
                     hit = true;
                 }
             });
@@ -259,8 +282,13 @@ mod tests {
     #[test]
     fn words_split_at_separators_and_case() {
         let mut words = Vec::new();
-        for_each_word("share-bar socialShare  article_body", |w| words.push(w.to_string()));
-        assert_eq!(words, ["share", "bar", "social", "Share", "article", "body"]);
+        for_each_word("share-bar socialShare  article_body", |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(
+            words,
+            ["share", "bar", "social", "Share", "article", "body"]
+        );
     }
 
     #[test]
@@ -288,6 +316,9 @@ mod tests {
     #[test]
     fn hidden_elements() {
         let tree = parse("<div style='display: none'></div><div hidden></div><div aria-hidden=true></div><div></div>");
-        assert_eq!([1, 2, 3, 4].map(|i| is_hidden(&tree, i)), [true, false, true, false]);
+        assert_eq!(
+            [1, 2, 3, 4].map(|i| is_hidden(&tree, i)),
+            [true, false, true, false]
+        );
     }
 }

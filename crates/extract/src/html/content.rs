@@ -21,9 +21,9 @@
 
 use annalist_core::Caption;
 
-use crate::caption::split_credit;
 use super::classify::{self, Hint};
 use super::tree::{collapse_ws, NodeData, NodeId, Tag, Tree, NONE};
+use crate::caption::split_credit;
 
 /// The body of an article as extraction found it.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -89,7 +89,10 @@ fn stats(tree: &Tree) -> Stats {
                 if classify::is_boilerplate_tag(*tag) {
                     propagate = false;
                 }
-                if tree.attr(i as NodeId, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody")) {
+                if tree
+                    .attr(i as NodeId, "itemprop")
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"))
+                {
                     s.marked[i] = true;
                 }
             }
@@ -124,7 +127,13 @@ fn count_text(t: &str) -> (u32, u32) {
         }
         chars += 1;
         // ',' and the CJK and Arabic commas (， 、 ،).
-        if c == b',' || (c >= 0xD8 && matches!(&b[i..b.len().min(i + 3)], [0xEF, 0xBC, 0x8C] | [0xE3, 0x80, 0x81] | [0xD8, 0x8C, ..])) {
+        if c == b','
+            || (c >= 0xD8
+                && matches!(
+                    &b[i..b.len().min(i + 3)],
+                    [0xEF, 0xBC, 0x8C] | [0xE3, 0x80, 0x81] | [0xD8, 0x8C, ..]
+                ))
+        {
             commas += 1;
         }
     }
@@ -152,7 +161,9 @@ fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
             junk[i] = true;
             continue;
         }
-        let NodeData::Element { tag, .. } = &node.data else { continue };
+        let NodeData::Element { tag, .. } = &node.data else {
+            continue;
+        };
         let id = i as NodeId;
         let share = s.chars[i] as f32 / total;
         junk[i] = if classify::is_boilerplate_tag(*tag) {
@@ -195,7 +206,21 @@ fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
                 let own = paragraph_len(tree, s, i, *tag);
                 // Text blocks of any length count (headings, short items); a container's own
                 // loose text only when it is a sentence's worth.
-                let min = if matches!(tag, Tag::Div | Tag::Section | Tag::Article | Tag::Font | Tag::Center | Tag::Main | Tag::Text | Tag::Span) { 25 } else { 1 };
+                let min = if matches!(
+                    tag,
+                    Tag::Div
+                        | Tag::Section
+                        | Tag::Article
+                        | Tag::Font
+                        | Tag::Center
+                        | Tag::Main
+                        | Tag::Text
+                        | Tag::Span
+                ) {
+                    25
+                } else {
+                    1
+                };
                 if own >= min && s.link_density(i) < 0.5 && prose[i] == 0 {
                     prose[i] = own;
                 }
@@ -213,9 +238,20 @@ fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
 fn paragraph_len(tree: &Tree, s: &Stats, i: usize, tag: Tag) -> u32 {
     let _ = tree;
     match tag {
-        Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li | Tag::Dd | Tag::Dt => s.chars[i] - s.link[i],
-        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th | Tag::Figcaption => s.chars[i] - s.link[i],
-        Tag::Div | Tag::Section | Tag::Article | Tag::Font | Tag::Center | Tag::Main | Tag::Text | Tag::Span => s.direct[i],
+        Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li | Tag::Dd | Tag::Dt => {
+            s.chars[i] - s.link[i]
+        }
+        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th | Tag::Figcaption => {
+            s.chars[i] - s.link[i]
+        }
+        Tag::Div
+        | Tag::Section
+        | Tag::Article
+        | Tag::Font
+        | Tag::Center
+        | Tag::Main
+        | Tag::Text
+        | Tag::Span => s.direct[i],
         _ => 0,
     }
 }
@@ -228,16 +264,36 @@ pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
     let roots = content_zone(tree, &s, &junk, body);
     if std::env::var_os("ANNALIST_DEBUG_ZONE").is_some() {
         for &r in &roots {
-            eprintln!("ROOT {r} {:?} class={:?} id={:?} chars={} junk={}", tree.tag(r), tree.attr(r, "class"), tree.attr(r, "id"), s.chars[r as usize], junk[r as usize]);
+            eprintln!(
+                "ROOT {r} {:?} class={:?} id={:?} chars={} junk={}",
+                tree.tag(r),
+                tree.attr(r, "class"),
+                tree.attr(r, "id"),
+                s.chars[r as usize],
+                junk[r as usize]
+            );
         }
         for i in 1..tree.len() {
             if junk[i] && !junk[tree.node(i as NodeId).parent as usize] && s.chars[i] > 500 {
-                eprintln!("  JUNK {i} {:?} class={:?} id={:?} chars={}", tree.tag(i as NodeId), tree.attr(i as NodeId, "class"), tree.attr(i as NodeId, "id"), s.chars[i]);
+                eprintln!(
+                    "  JUNK {i} {:?} class={:?} id={:?} chars={}",
+                    tree.tag(i as NodeId),
+                    tree.attr(i as NodeId, "class"),
+                    tree.attr(i as NodeId, "id"),
+                    s.chars[i]
+                );
             }
         }
         let mut a = roots.first().copied().unwrap_or(NONE);
         while a != NONE {
-            eprintln!("  ANC {a} {:?} class={:?} id={:?} chars={} junk={}", tree.tag(a), tree.attr(a, "class"), tree.attr(a, "id"), s.chars[a as usize], junk[a as usize]);
+            eprintln!(
+                "  ANC {a} {:?} class={:?} id={:?} chars={} junk={}",
+                tree.tag(a),
+                tree.attr(a, "class"),
+                tree.attr(a, "id"),
+                s.chars[a as usize],
+                junk[a as usize]
+            );
             a = tree.node(a).parent;
         }
     }
@@ -271,14 +327,20 @@ pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
         if a != NONE && a != first {
             for i in a as usize..s.end[a as usize] as usize {
                 let id = i as NodeId;
-                if tree.tag(id) == Some(Tag::Figcaption) && !roots.iter().any(|&r| tree.is_inside(id, r)) {
+                if tree.tag(id) == Some(Tag::Figcaption)
+                    && !roots.iter().any(|&r| tree.is_inside(id, r))
+                {
                     push_caption(tree, id, &mut captions);
                 }
             }
         }
     }
     captions.dedup();
-    Content { paragraphs, captions, fallback }
+    Content {
+        paragraphs,
+        captions,
+        fallback,
+    }
 }
 
 /// The container(s) holding the body, in document order.
@@ -288,7 +350,9 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
     for i in 1..n {
         if !junk[i]
             && s.chars[i] >= 200
-            && tree.attr(i as NodeId, "itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"))
+            && tree
+                .attr(i as NodeId, "itemprop")
+                .is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"))
         {
             return vec![i as NodeId];
         }
@@ -300,7 +364,9 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
         if junk[i] {
             continue;
         }
-        let Some(tag) = tree.tag(i as NodeId) else { continue };
+        let Some(tag) = tree.tag(i as NodeId) else {
+            continue;
+        };
         if tag.is_heading() || matches!(tag, Tag::Th | Tag::Figcaption | Tag::Dt) {
             continue;
         }
@@ -385,7 +451,9 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
         let ld = s.link_density(si);
         let len = s.chars[si] - s.link[si];
         let append = (touched[si] && score[si] + bonus >= threshold)
-            || (tree.tag(sib) == Some(Tag::P) && ((len > 80 && ld < 0.25) || (len > 0 && ld == 0.0 && ends_sentence(&tree.text_of(sib)))));
+            || (tree.tag(sib) == Some(Tag::P)
+                && ((len > 80 && ld < 0.25)
+                    || (len > 0 && ld == 0.0 && ends_sentence(&tree.text_of(sib)))));
         if append {
             roots.push(sib);
         }
@@ -397,7 +465,9 @@ fn initial_score(tree: &Tree, s: &Stats, id: NodeId) -> f32 {
     let base = match tree.tag(id) {
         Some(Tag::Div | Tag::Article | Tag::Main | Tag::Section) => 5.0,
         Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
-        Some(Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form) => -3.0,
+        Some(
+            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form,
+        ) => -3.0,
         Some(Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th) => -5.0,
         _ => 0.0,
     };
@@ -407,12 +477,17 @@ fn initial_score(tree: &Tree, s: &Stats, id: NodeId) -> f32 {
         Hint::WeakBoilerplate => -5.0,
         Hint::Neutral => 0.0,
     };
-    let article = if tree.tag(id) == Some(Tag::Article) { 10.0 } else { 0.0 };
+    let article = if tree.tag(id) == Some(Tag::Article) {
+        10.0
+    } else {
+        0.0
+    };
     base + hint + article
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['.', '!', '?', '。', '"', '”', ':'])
+    text.trim_end()
+        .ends_with(['.', '!', '?', '。', '"', '”', ':'])
 }
 
 /// What kind of block a paragraph came from.
@@ -441,7 +516,12 @@ fn emit_blocks(
     out: &mut Vec<Block>,
     captions: &mut Vec<Caption>,
 ) {
-    let mut cur = Block { text: String::new(), kind: BlockKind::Paragraph, chars: 0, link_chars: 0 };
+    let mut cur = Block {
+        text: String::new(),
+        kind: BlockKind::Paragraph,
+        chars: 0,
+        link_chars: 0,
+    };
     let mut stack: Vec<(NodeId, Tag)> = Vec::new();
     let mut link_depth = 0usize;
     let mut pre_depth = 0usize;
@@ -472,7 +552,9 @@ fn emit_blocks(
         match &tree.node(id).data {
             NodeData::Element { tag, .. } => {
                 let tag = *tag;
-                if tag == Tag::Figcaption || (tag != Tag::Figure && s.caption[i] && s.chars[i] < 600) {
+                if tag == Tag::Figcaption
+                    || (tag != Tag::Figure && s.caption[i] && s.chars[i] < 600)
+                {
                     push_caption(tree, id, captions);
                     i = s.end[i] as usize;
                     continue;
@@ -543,7 +625,12 @@ fn append_text(buf: &mut String, t: &str, pre: bool) {
 fn flush(cur: &mut Block, out: &mut Vec<Block>) {
     let text = tidy(&cur.text);
     if !text.is_empty() {
-        out.push(Block { text, kind: cur.kind, chars: cur.chars, link_chars: cur.link_chars });
+        out.push(Block {
+            text,
+            kind: cur.kind,
+            chars: cur.chars,
+            link_chars: cur.link_chars,
+        });
     }
     cur.text.clear();
     cur.chars = 0;
@@ -620,7 +707,16 @@ fn is_credit_element(tree: &Tree, id: NodeId) -> bool {
         if let Some(v) = tree.attr(id, attr) {
             classify::for_each_word(v, |w| {
                 let w = w.to_ascii_lowercase();
-                if matches!(w.as_str(), "credit" | "credits" | "copyright" | "photographer" | "source" | "courtesy" | "copyrightholder") {
+                if matches!(
+                    w.as_str(),
+                    "credit"
+                        | "credits"
+                        | "copyright"
+                        | "photographer"
+                        | "source"
+                        | "courtesy"
+                        | "copyrightholder"
+                ) {
                     hit = true;
                 }
             });
@@ -632,16 +728,64 @@ fn is_credit_element(tree: &Tree, id: NodeId) -> bool {
 /// Stock phrases of page templates, compared with a whole short block (lowercase, no trailing
 /// punctuation). Kept to phrases that are never a story's paragraph on their own.
 const STOCK_PHRASES: &[&str] = &[
-    "advertisement", "advertisements", "sponsored", "sponsored content", "share", "share this",
-    "share this article", "share this story", "share on facebook", "share on twitter", "tweet",
-    "email", "print", "comments", "comment", "leave a comment", "read more", "read next",
-    "related", "related articles", "related stories", "related posts", "more stories",
-    "most read", "most popular", "sign up", "subscribe", "subscribe now", "follow us",
-    "click here", "skip to content", "skip to main content", "back to top", "loading",
-    "loading...", "continue reading", "show more", "see more", "view comments", "copy link",
-    "link copied", "listen", "listen to this article", "anzeige", "werbung", "publicité",
-    "publicidad", "teilen", "partager", "compartir", "reklama", "реклама", "поделиться",
-    "you may also like", "recommended", "trending", "trending now", "top stories",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "sponsored content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "leave a comment",
+    "read more",
+    "read next",
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "more stories",
+    "most read",
+    "most popular",
+    "sign up",
+    "subscribe",
+    "subscribe now",
+    "follow us",
+    "click here",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "loading",
+    "loading...",
+    "continue reading",
+    "show more",
+    "see more",
+    "view comments",
+    "copy link",
+    "link copied",
+    "listen",
+    "listen to this article",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "teilen",
+    "partager",
+    "compartir",
+    "reklama",
+    "реклама",
+    "поделиться",
+    "you may also like",
+    "recommended",
+    "trending",
+    "trending now",
+    "top stories",
 ];
 
 /// Drops the blocks that are not the story's.
@@ -650,7 +794,11 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
     let mut out: Vec<String> = Vec::with_capacity(blocks.len());
     let mut pending_heading: Option<String> = None;
     for (n, b) in blocks.into_iter().enumerate() {
-        let ld = if b.chars == 0 { 0.0 } else { b.link_chars as f32 / b.chars as f32 };
+        let ld = if b.chars == 0 {
+            0.0
+        } else {
+            b.link_chars as f32 / b.chars as f32
+        };
         if ld > 0.5 && !(b.kind == BlockKind::Paragraph && b.chars > 200 && ld < 0.8) {
             continue;
         }
@@ -667,7 +815,8 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
                 pending_heading = Some(b.text);
                 continue;
             }
-            let prose = b.chars >= 60 && ld < 0.3 || (b.chars >= 25 && ld < 0.1 && ends_sentence(&b.text));
+            let prose =
+                b.chars >= 60 && ld < 0.3 || (b.chars >= 25 && ld < 0.1 && ends_sentence(&b.text));
             if !prose {
                 pending_heading = None;
                 continue;
@@ -684,7 +833,10 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
 /// A comparison key: lowercase letters and digits separated by single spaces.
 fn key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for w in text.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -719,7 +871,14 @@ mod tests {
              <footer>© 2024 The Paper</footer></body>"
         );
         let paras = body(&html);
-        assert_eq!(paras, vec![PROSE.to_string(), PROSE.to_string(), "Short closing line.".to_string()]);
+        assert_eq!(
+            paras,
+            vec![
+                PROSE.to_string(),
+                PROSE.to_string(),
+                "Short closing line.".to_string()
+            ]
+        );
     }
 
     #[test]
@@ -743,10 +902,13 @@ mod tests {
         );
         let c = main_content(&parse(&html), None);
         assert_eq!(c.paragraphs.len(), 2);
-        assert_eq!(c.captions, vec![Caption {
-            text: "Workers lay track near the depot.".into(),
-            credit: Some("Jane Roe / City Photos".into())
-        }]);
+        assert_eq!(
+            c.captions,
+            vec![Caption {
+                text: "Workers lay track near the depot.".into(),
+                credit: Some("Jane Roe / City Photos".into())
+            }]
+        );
     }
 
     #[test]
@@ -765,12 +927,15 @@ mod tests {
         );
         let paras = body(&html);
         assert_eq!(paras.len(), 2);
-        assert!(paras.iter().all(|p| !p.contains("cookies") && !p.contains("Hidden")));
+        assert!(paras
+            .iter()
+            .all(|p| !p.contains("cookies") && !p.contains("Hidden")));
     }
 
     #[test]
     fn a_class_name_never_removes_most_of_the_page() {
-        let html = format!("<div class=sidebar-layout><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let html =
+            format!("<div class=sidebar-layout><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>");
         assert_eq!(body(&html).len(), 3);
     }
 
@@ -778,6 +943,9 @@ mod tests {
     fn empty_and_bodiless_pages() {
         assert!(body("").is_empty());
         assert!(body("<html><head><title>x</title></head></html>").is_empty());
-        assert_eq!(body(&format!("<html>{PROSE}</html>")), vec![PROSE.to_string()]);
+        assert_eq!(
+            body(&format!("<html>{PROSE}</html>")),
+            vec![PROSE.to_string()]
+        );
     }
 }

@@ -3,21 +3,88 @@
 /// Month names (and common abbreviations) in the languages news is most often in, with their
 /// numbers. Matched case-insensitively against a whole word.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
     // German, French, Spanish, Italian, Portuguese, Dutch.
-    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("mai", 5), ("juni", 6),
-    ("juli", 7), ("oktober", 10), ("dezember", 12), ("janvier", 1), ("février", 2), ("mars", 3),
-    ("avril", 4), ("juin", 6), ("juillet", 7), ("août", 8), ("septembre", 9), ("octobre", 10),
-    ("novembre", 11), ("décembre", 12), ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4),
-    ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9),
-    ("octubre", 10), ("noviembre", 11), ("diciembre", 12), ("gennaio", 1), ("febbraio", 2),
-    ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7), ("settembre", 9),
-    ("ottobre", 10), ("dicembre", 12), ("janeiro", 1), ("fevereiro", 2), ("março", 3),
-    ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10), ("novembro", 11),
-    ("dezembro", 12), ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
 ];
 
 /// A valid calendar date as ISO, or `None`.
@@ -48,7 +115,10 @@ pub(crate) fn normalize_date(value: &str) -> Option<String> {
             let d = v.get(8..10)?.parse().ok()?;
             return iso(y, m, d);
         }
-        if b[4..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit() || b.len() >= 12) {
+        if b[4..8].iter().all(u8::is_ascii_digit)
+            && b.get(8)
+                .is_none_or(|c| !c.is_ascii_digit() || b.len() >= 12)
+        {
             return iso(y, v[4..6].parse().ok()?, v[6..8].parse().ok()?);
         }
     }
@@ -72,7 +142,14 @@ pub(crate) fn date_in_text(text: &str) -> Option<String> {
             return Some(d);
         }
         let Some(m) = month(w) else { continue };
-        let num = |j: usize| words.get(j).and_then(|&(_, w)| w.trim_end_matches(['.', ',']).trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok());
+        let num = |j: usize| {
+            words.get(j).and_then(|&(_, w)| {
+                w.trim_end_matches(['.', ','])
+                    .trim_end_matches(|c: char| c.is_alphabetic())
+                    .parse::<u32>()
+                    .ok()
+            })
+        };
         // Month D, YYYY
         if let (Some(d), Some(y)) = (i.checked_add(1).and_then(num), num(i + 2)) {
             if d <= 31 && y >= 1900 {
@@ -82,7 +159,10 @@ pub(crate) fn date_in_text(text: &str) -> Option<String> {
             }
         }
         // D Month YYYY (or "D. Month YYYY", "D de Month de YYYY")
-        let before = i.checked_sub(1).and_then(num).or_else(|| i.checked_sub(2).and_then(num));
+        let before = i
+            .checked_sub(1)
+            .and_then(num)
+            .or_else(|| i.checked_sub(2).and_then(num));
         let year = num(i + 1).or_else(|| num(i + 2));
         if let (Some(d), Some(y)) = (before, year) {
             if d <= 31 && y >= 1900 {
@@ -126,7 +206,11 @@ fn month(word: &str) -> Option<u32> {
 fn numeric_date(w: &str) -> Option<String> {
     let w = w.trim_end_matches('.');
     let parts: Vec<&str> = w.split(['.', '/', '-']).collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -151,7 +235,9 @@ pub(crate) fn date_in_url(url: &str) -> Option<String> {
         if s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()) {
             let y: i32 = s.parse().ok()?;
             let m: Option<u32> = segs.get(i + 1).and_then(|m| m.parse().ok());
-            let d: Option<u32> = segs.get(i + 2).and_then(|d| d.get(..2.min(d.len())).and_then(|x| x.parse().ok()));
+            let d: Option<u32> = segs
+                .get(i + 2)
+                .and_then(|d| d.get(..2.min(d.len())).and_then(|x| x.parse().ok()));
             if let (Some(m), Some(d)) = (m, d) {
                 if let Some(date) = iso(y, m, d) {
                     return Some(date);
@@ -159,14 +245,27 @@ pub(crate) fn date_in_url(url: &str) -> Option<String> {
             }
         }
         for piece in s.split(['-', '_', '.']) {
-            if piece.len() == 8 && piece.bytes().all(|c| c.is_ascii_digit()) && (piece.starts_with("19") || piece.starts_with("20")) {
-                if let Some(d) = iso(piece[..4].parse().ok()?, piece[4..6].parse().ok()?, piece[6..].parse().ok()?) {
+            if piece.len() == 8
+                && piece.bytes().all(|c| c.is_ascii_digit())
+                && (piece.starts_with("19") || piece.starts_with("20"))
+            {
+                if let Some(d) = iso(
+                    piece[..4].parse().ok()?,
+                    piece[4..6].parse().ok()?,
+                    piece[6..].parse().ok()?,
+                ) {
                     return Some(d);
                 }
             }
         }
         if s.len() >= 10 {
-            if let Some(d) = s.get(..10).and_then(|p| if p.as_bytes()[4] == b'-' { normalize_date(p) } else { None }) {
+            if let Some(d) = s.get(..10).and_then(|p| {
+                if p.as_bytes()[4] == b'-' {
+                    normalize_date(p)
+                } else {
+                    None
+                }
+            }) {
                 return Some(d);
             }
         }
@@ -216,9 +315,18 @@ mod tests {
 
     #[test]
     fn dates_in_urls() {
-        assert_eq!(date_in_url("https://x.example/2023/07/03/story").as_deref(), Some("2023-07-03"));
-        assert_eq!(date_in_url("https://x.example/news/20230703-story.html").as_deref(), Some("2023-07-03"));
-        assert_eq!(date_in_url("https://x.example/2023-07-03-story").as_deref(), Some("2023-07-03"));
+        assert_eq!(
+            date_in_url("https://x.example/2023/07/03/story").as_deref(),
+            Some("2023-07-03")
+        );
+        assert_eq!(
+            date_in_url("https://x.example/news/20230703-story.html").as_deref(),
+            Some("2023-07-03")
+        );
+        assert_eq!(
+            date_in_url("https://x.example/2023-07-03-story").as_deref(),
+            Some("2023-07-03")
+        );
         assert_eq!(date_in_url("https://x.example/story/12345678"), None);
     }
 }

@@ -45,7 +45,9 @@ struct Declared {
 fn declared(tree: &Tree) -> Declared {
     let mut d = Declared::default();
     for (i, node) in tree.nodes().iter().enumerate() {
-        let NodeData::Element { tag, .. } = &node.data else { continue };
+        let NodeData::Element { tag, .. } = &node.data else {
+            continue;
+        };
         let id = i as NodeId;
         match tag {
             Tag::Meta => {
@@ -64,7 +66,10 @@ fn declared(tree: &Tree) -> Declared {
             Tag::Link => {
                 let rel = tree.attr(id, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") && d.canonical.is_none() {
-                    d.canonical = tree.attr(id, "href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+                    d.canonical = tree
+                        .attr(id, "href")
+                        .map(|h| h.trim().to_string())
+                        .filter(|h| !h.is_empty());
                 }
             }
             Tag::Script => {
@@ -107,7 +112,12 @@ impl FirstChildText for super::tree::Node {
 
 impl Declared {
     fn meta(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter().find_map(|k| self.metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.as_str()))
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(mk, _)| mk == k)
+                .map(|(_, v)| v.as_str())
+        })
     }
 
     /// The JSON-LD objects that describe the article (NewsArticle, BlogPosting…), flattened
@@ -170,15 +180,30 @@ pub fn metadata(tree: &Tree, page_url: Option<&str>) -> Meta {
     m.site_name = d
         .meta(&["og:site_name", "application-name", "twitter:site"])
         .map(str::to_string)
-        .or_else(|| ld.iter().find_map(|a| a.get("publisher").and_then(|p| ld_str(p, "name")).map(str::to_string)))
+        .or_else(|| {
+            ld.iter().find_map(|a| {
+                a.get("publisher")
+                    .and_then(|p| ld_str(p, "name"))
+                    .map(str::to_string)
+            })
+        })
         .map(|s| s.trim_start_matches('@').to_string());
 
     m.title = title(tree, &d, &ld, m.site_name.as_deref());
 
     m.description = d
-        .meta(&["og:description", "description", "twitter:description", "dc.description"])
+        .meta(&[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+        ])
         .map(str::to_string)
-        .or_else(|| ld.iter().find_map(|a| ld_str(a, "description")).map(collapse_ws))
+        .or_else(|| {
+            ld.iter()
+                .find_map(|a| ld_str(a, "description"))
+                .map(collapse_ws)
+        })
         .filter(|s| s.chars().count() >= 20);
 
     let url = d
@@ -204,14 +229,21 @@ fn title(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Option
     let declared = d
         .meta(&["og:title", "twitter:title", "dc.title", "headline"])
         .map(str::to_string)
-        .or_else(|| ld.iter().find_map(|a| ld_str(a, "headline")).map(collapse_ws));
+        .or_else(|| {
+            ld.iter()
+                .find_map(|a| ld_str(a, "headline"))
+                .map(collapse_ws)
+        });
     let tag = d.title_tag.clone();
     // The visible headline is the article's own title: declared titles are often rewritten for
     // search engines and social cards. An <h1> that only repeats the site's name is not it.
     if let Some(h) = &h1 {
         let hk = h.to_lowercase();
         let is_site = site.is_some_and(|s| s.to_lowercase() == hk);
-        let echoed = declared.iter().chain(tag.iter()).any(|t| t.to_lowercase().contains(&hk));
+        let echoed = declared
+            .iter()
+            .chain(tag.iter())
+            .any(|t| t.to_lowercase().contains(&hk));
         if !is_site && (echoed || h.split_whitespace().count() >= 3) {
             return Some(h.clone());
         }
@@ -251,7 +283,9 @@ fn inside_boilerplate(tree: &Tree, mut id: NodeId) -> bool {
 
 /// Removes " | Site", "Site - " and similar from a title.
 fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " » "];
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " » ",
+    ];
     let t = title.trim();
     let is_site = |part: &str| {
         site.is_some_and(|s| {
@@ -285,7 +319,12 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
-fn published(tree: &Tree, d: &Declared, ld: &[&Value], url: Option<&str>) -> (Option<String>, Option<PublishedFrom>) {
+fn published(
+    tree: &Tree,
+    d: &Declared,
+    ld: &[&Value],
+    url: Option<&str>,
+) -> (Option<String>, Option<PublishedFrom>) {
     for a in ld {
         for key in ["datePublished", "dateCreated", "uploadDate"] {
             if let Some(date) = ld_str(a, key).and_then(normalize_date) {
@@ -294,22 +333,47 @@ fn published(tree: &Tree, d: &Declared, ld: &[&Value], url: Option<&str>) -> (Op
         }
     }
     const META_DATES: &[&str] = &[
-        "article:published_time", "og:published_time", "datepublished", "article.published",
-        "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "date",
-        "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "sailthru.date",
-        "parsely-pub-date", "article:published", "cxenseparse:recs:publishtime", "original-publish-date",
-        "citation_publication_date", "bt:pubdate", "datecreated", "dc.date.created",
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "article.published",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "published_time",
+        "date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article:published",
+        "cxenseparse:recs:publishtime",
+        "original-publish-date",
+        "citation_publication_date",
+        "bt:pubdate",
+        "datecreated",
+        "dc.date.created",
     ];
-    if let Some(date) = META_DATES.iter().find_map(|k| d.meta(&[k]).and_then(normalize_date)) {
+    if let Some(date) = META_DATES
+        .iter()
+        .find_map(|k| d.meta(&[k]).and_then(normalize_date))
+    {
         return (Some(date), Some(PublishedFrom::Meta));
     }
     // <time datetime> (or itemprop=datePublished) in the page, outside boilerplate; the one
     // marked as publication first.
     let mut first_time = None;
     for (i, node) in tree.nodes().iter().enumerate() {
-        let NodeData::Element { .. } = &node.data else { continue };
+        let NodeData::Element { .. } = &node.data else {
+            continue;
+        };
         let id = i as NodeId;
-        let marked = tree.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+        let marked = tree
+            .attr(id, "itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
             || tree.attr(id, "pubdate").is_some()
             || tree.attr(id, "class").is_some_and(|c| {
                 let c = c.to_ascii_lowercase();
@@ -319,8 +383,12 @@ fn published(tree: &Tree, d: &Declared, ld: &[&Value], url: Option<&str>) -> (Op
         if !(marked || is_time) {
             continue;
         }
-        let value = tree.attr(id, "datetime").or_else(|| tree.attr(id, "content"));
-        let date = value.and_then(normalize_date).or_else(|| date_in_text(&tree.text_of(id)));
+        let value = tree
+            .attr(id, "datetime")
+            .or_else(|| tree.attr(id, "content"));
+        let date = value
+            .and_then(normalize_date)
+            .or_else(|| date_in_text(&tree.text_of(id)));
         if let Some(date) = date {
             if marked {
                 return (Some(date), Some(PublishedFrom::TimeElement));
@@ -338,12 +406,17 @@ fn published(tree: &Tree, d: &Declared, ld: &[&Value], url: Option<&str>) -> (Op
     }
     // A date in a byline or dateline element.
     for (i, node) in tree.nodes().iter().enumerate() {
-        let NodeData::Element { .. } = &node.data else { continue };
+        let NodeData::Element { .. } = &node.data else {
+            continue;
+        };
         let id = i as NodeId;
         let datey = ["class", "id"].iter().any(|a| {
             tree.attr(id, a).is_some_and(|v| {
                 let v = v.to_ascii_lowercase();
-                v.contains("date") || v.contains("time") || v.contains("byline") || v.contains("meta")
+                v.contains("date")
+                    || v.contains("time")
+                    || v.contains("byline")
+                    || v.contains("meta")
             })
         });
         if datey {
@@ -367,7 +440,10 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
                 v => vec![v],
             };
             for v in list {
-                let is_org = v.get("@type").and_then(Value::as_str).is_some_and(|t| t.eq_ignore_ascii_case("organization"));
+                let is_org = v
+                    .get("@type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("organization"));
                 let name = match v {
                     Value::String(s) => Some(s.as_str()),
                     Value::Object(_) => ld_str(v, "name"),
@@ -383,7 +459,14 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
         }
     }
     if found.is_empty() {
-        for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
+        for key in [
+            "author",
+            "article:author",
+            "dc.creator",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+        ] {
             for (k, v) in &d.metas {
                 if k == key && !v.starts_with("http") {
                     found.extend(split_names(v));
@@ -410,16 +493,25 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
 /// Authors from elements marked as author or byline in the markup.
 fn byline_authors(tree: &Tree) -> Vec<String> {
     for (i, node) in tree.nodes().iter().enumerate() {
-        let NodeData::Element { .. } = &node.data else { continue };
+        let NodeData::Element { .. } = &node.data else {
+            continue;
+        };
         let id = i as NodeId;
-        let is_author = tree.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-            || tree.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"))
+        let is_author = tree
+            .attr(id, "rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || tree
+                .attr(id, "itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("author"))
             || ["class", "id"].iter().any(|a| {
                 tree.attr(id, a).is_some_and(|v| {
                     let mut hit = false;
                     classify::for_each_word(v, |w| {
                         let w = w.to_ascii_lowercase();
-                        if matches!(w.as_str(), "author" | "byline" | "authors" | "writer" | "creator") {
+                        if matches!(
+                            w.as_str(),
+                            "author" | "byline" | "authors" | "writer" | "creator"
+                        ) {
                             hit = true;
                         }
                     });
@@ -433,10 +525,15 @@ fn byline_authors(tree: &Tree) -> Vec<String> {
         let range = tree.subtree(id);
         let named = range
             .clone()
-            .find(|&j| tree.attr(j as NodeId, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")))
+            .find(|&j| {
+                tree.attr(j as NodeId, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            })
             .map(|j| {
                 let j = j as NodeId;
-                tree.attr(j, "content").map(str::to_string).unwrap_or_else(|| tree.text_of(j))
+                tree.attr(j, "content")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| tree.text_of(j))
             });
         let text = named.unwrap_or_else(|| tree.text_of(id));
         if text.chars().count() > 120 {
@@ -453,8 +550,23 @@ fn byline_authors(tree: &Tree) -> Vec<String> {
 /// Splits a byline ("By Jane Roe and John Doe, Reuters") into names.
 pub(crate) fn split_names(byline: &str) -> Vec<String> {
     let mut s = collapse_ws(byline);
-    for prefix in ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "written by ", "words by ", "author: ", "autor: "] {
-        if s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+    for prefix in [
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "av ",
+        "written by ",
+        "words by ",
+        "author: ",
+        "autor: ",
+    ] {
+        if s.len() >= prefix.len()
+            && s.is_char_boundary(prefix.len())
+            && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
             s = s[prefix.len()..].to_string();
             break;
         }
@@ -464,8 +576,16 @@ pub(crate) fn split_names(byline: &str) -> Vec<String> {
         s.truncate(at);
     }
     let mut out = Vec::new();
-    for part in s.split([',', ';', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" et ")) {
-        let name = part.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim();
+    for part in s
+        .split([',', ';', '&'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" und "))
+        .flat_map(|p| p.split(" et "))
+    {
+        let name = part
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .trim();
         if !name.is_empty() {
             out.push(name.to_string());
         }
@@ -479,18 +599,62 @@ fn is_person_name(name: &str, site: Option<&str>) -> bool {
     if words.is_empty() || words.len() > 5 || name.chars().count() > 60 {
         return false;
     }
-    if name.contains('@') || name.contains("http") || name.contains("www.") || name.chars().any(|c| c.is_ascii_digit()) {
+    if name.contains('@')
+        || name.contains("http")
+        || name.contains("www.")
+        || name.chars().any(|c| c.is_ascii_digit())
+    {
         return false;
     }
     let lower = name.to_lowercase();
     const NOT_PEOPLE: &[&str] = &[
-        "staff", "editor", "editors", "editorial", "desk", "team", "news", "agency", "agencies",
-        "reporter", "reporters", "correspondent", "contributor", "admin", "administrator", "email",
-        "e-mail", "author", "press", "media", "online", "redaktion", "rédaction", "associated",
-        "wire", "service", "newsroom", "bureau", "guest", "webmaster", "updated", "published",
-        "minutes", "read", "follow", "view", "posts", "profile", "more", "the ",
+        "staff",
+        "editor",
+        "editors",
+        "editorial",
+        "desk",
+        "team",
+        "news",
+        "agency",
+        "agencies",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "contributor",
+        "admin",
+        "administrator",
+        "email",
+        "e-mail",
+        "author",
+        "press",
+        "media",
+        "online",
+        "redaktion",
+        "rédaction",
+        "associated",
+        "wire",
+        "service",
+        "newsroom",
+        "bureau",
+        "guest",
+        "webmaster",
+        "updated",
+        "published",
+        "minutes",
+        "read",
+        "follow",
+        "view",
+        "posts",
+        "profile",
+        "more",
+        "the ",
     ];
-    if NOT_PEOPLE.iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w.trim()) || (w.ends_with(' ') && lower.starts_with(w))) {
+    if NOT_PEOPLE.iter().any(|w| {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == w.trim())
+            || (w.ends_with(' ') && lower.starts_with(w))
+    }) {
         return false;
     }
     if let Some(site) = site {
@@ -536,23 +700,59 @@ mod tests {
 
     #[test]
     fn meta_then_time_then_url() {
-        let m = metadata(&parse(r#"<meta name="pubdate" content="20200304"><p>x</p>"#), None);
-        assert_eq!((m.published.as_deref(), m.published_from), (Some("2020-03-04"), Some(PublishedFrom::Meta)));
-        let m = metadata(&parse(r#"<article><time datetime="2019-11-12T08:00">Nov 12</time></article>"#), None);
-        assert_eq!((m.published.as_deref(), m.published_from), (Some("2019-11-12"), Some(PublishedFrom::TimeElement)));
-        let m = metadata(&parse("<p>x</p>"), Some("https://n.example/2018/07/09/story"));
-        assert_eq!((m.published.as_deref(), m.published_from), (Some("2018-07-09"), Some(PublishedFrom::Url)));
-        let m = metadata(&parse("<div class=byline>By Jo Bloggs | 3 March 2017</div>"), None);
-        assert_eq!((m.published.as_deref(), m.published_from), (Some("2017-03-03"), Some(PublishedFrom::Text)));
+        let m = metadata(
+            &parse(r#"<meta name="pubdate" content="20200304"><p>x</p>"#),
+            None,
+        );
+        assert_eq!(
+            (m.published.as_deref(), m.published_from),
+            (Some("2020-03-04"), Some(PublishedFrom::Meta))
+        );
+        let m = metadata(
+            &parse(r#"<article><time datetime="2019-11-12T08:00">Nov 12</time></article>"#),
+            None,
+        );
+        assert_eq!(
+            (m.published.as_deref(), m.published_from),
+            (Some("2019-11-12"), Some(PublishedFrom::TimeElement))
+        );
+        let m = metadata(
+            &parse("<p>x</p>"),
+            Some("https://n.example/2018/07/09/story"),
+        );
+        assert_eq!(
+            (m.published.as_deref(), m.published_from),
+            (Some("2018-07-09"), Some(PublishedFrom::Url))
+        );
+        let m = metadata(
+            &parse("<div class=byline>By Jo Bloggs | 3 March 2017</div>"),
+            None,
+        );
+        assert_eq!(
+            (m.published.as_deref(), m.published_from),
+            (Some("2017-03-03"), Some(PublishedFrom::Text))
+        );
         assert_eq!(m.authors, ["Jo Bloggs"]);
     }
 
     #[test]
     fn titles_lose_the_site_name() {
         let cases = [
-            ("Storm hits coast | The Daily Planet", Some("The Daily Planet"), "Storm hits coast"),
-            ("The Daily Planet - Storm hits coast", Some("The Daily Planet"), "Storm hits coast"),
-            ("Storm hits the coast overnight - Planet", None, "Storm hits the coast overnight"),
+            (
+                "Storm hits coast | The Daily Planet",
+                Some("The Daily Planet"),
+                "Storm hits coast",
+            ),
+            (
+                "The Daily Planet - Storm hits coast",
+                Some("The Daily Planet"),
+                "Storm hits coast",
+            ),
+            (
+                "Storm hits the coast overnight - Planet",
+                None,
+                "Storm hits the coast overnight",
+            ),
             ("Storm hits coast", None, "Storm hits coast"),
         ];
         for (t, site, want) in cases {
@@ -562,7 +762,10 @@ mod tests {
 
     #[test]
     fn bylines_give_people_not_desks() {
-        assert_eq!(split_names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
+        assert_eq!(
+            split_names("By Jane Roe and John Doe"),
+            ["Jane Roe", "John Doe"]
+        );
         assert!(!is_person_name("Staff Reporter", None));
         assert!(!is_person_name("Email the author", None));
         assert!(!is_person_name("Valley Post", Some("Valley Post")));

@@ -10,7 +10,6 @@ pub mod meta;
 pub mod parse;
 pub mod tree;
 
-
 use annalist_core::Document;
 
 /// Extracts the article from a decoded HTML page. `url` is where it was fetched from, if known.
@@ -34,7 +33,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Document {
     // only once.
     doc.set_paragraphs(content.paragraphs);
     if content.fallback {
-        doc.warnings.push("no article container found; kept the prose blocks of the whole page".into());
+        doc.warnings
+            .push("no article container found; kept the prose blocks of the whole page".into());
     }
     doc
 }

@@ -59,8 +59,15 @@ type Attrs = Vec<(&'static str, Box<str>)>;
 pub fn parse(html: &str) -> Tree {
     // About one node per 40 bytes of real pages; a guess that saves most re-allocations.
     let tree = Tree::with_capacity(html.len() / 40);
-    Parser { src: html.as_bytes(), html, pos: 0, tree, stack: vec![0], overflow: 0 }
-        .run()
+    Parser {
+        src: html.as_bytes(),
+        html,
+        pos: 0,
+        tree,
+        stack: vec![0],
+        overflow: 0,
+    }
+    .run()
 }
 
 struct Parser<'a> {
@@ -135,7 +142,8 @@ impl<'a> Parser<'a> {
                     };
                 } else if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case(b"<![CDATA[") {
                     let start = self.pos + 9;
-                    let end = memmem::find(&rest[9..], b"]]>").map_or(self.src.len(), |i| start + i);
+                    let end =
+                        memmem::find(&rest[9..], b"]]>").map_or(self.src.len(), |i| start + i);
                     self.text(start, end);
                     self.pos = (end + 3).min(self.src.len());
                 } else {
@@ -182,7 +190,8 @@ impl<'a> Parser<'a> {
         self.skip_to_gt();
         if tag == Tag::Br {
             // `</br>` is read as `<br>`, as browsers do.
-            self.tree.append(self.current(), element(Tag::Br, Vec::new()));
+            self.tree
+                .append(self.current(), element(Tag::Br, Vec::new()));
             return;
         }
         if self.overflow > 0 {
@@ -241,12 +250,24 @@ impl<'a> Parser<'a> {
     fn close_head_for(&mut self, tag: Tag) {
         let head_content = matches!(
             tag,
-            Tag::Meta | Tag::Link | Tag::Title | Tag::Script | Tag::Style | Tag::Noscript | Tag::Base | Tag::Template | Tag::Other
+            Tag::Meta
+                | Tag::Link
+                | Tag::Title
+                | Tag::Script
+                | Tag::Style
+                | Tag::Noscript
+                | Tag::Base
+                | Tag::Template
+                | Tag::Other
         );
         if head_content {
             return;
         }
-        if let Some(at) = self.stack.iter().position(|&id| self.tree.tag(id) == Some(Tag::Head)) {
+        if let Some(at) = self
+            .stack
+            .iter()
+            .position(|&id| self.tree.tag(id) == Some(Tag::Head))
+        {
             self.stack.truncate(at);
         }
     }
@@ -358,7 +379,10 @@ impl<'a> Parser<'a> {
             }
             self_closing = false;
             let name_start = i;
-            while i < src.len() && !matches!(src[i], b'=' | b'>' | b'/') && !src[i].is_ascii_whitespace() {
+            while i < src.len()
+                && !matches!(src[i], b'=' | b'>' | b'/')
+                && !src[i].is_ascii_whitespace()
+            {
                 i += 1;
             }
             let name = &src[name_start..i];
@@ -425,10 +449,32 @@ fn lower_tag(name: &[u8]) -> Tag {
 /// Whether an end tag for `closing` must stop at the open element `open`.
 fn is_scope_boundary(open: Option<Tag>, closing: Tag) -> bool {
     match closing {
-        Tag::P | Tag::Li | Tag::Dt | Tag::Dd | Tag::Span | Tag::A | Tag::B | Tag::I | Tag::Em | Tag::Strong | Tag::Font => matches!(
-            open,
-            Some(Tag::Td | Tag::Th | Tag::Table | Tag::Blockquote | Tag::Article | Tag::Section | Tag::Body | Tag::Ul | Tag::Ol)
-        ) && !matches!((open, closing), (Some(Tag::Ul | Tag::Ol), Tag::P)),
+        Tag::P
+        | Tag::Li
+        | Tag::Dt
+        | Tag::Dd
+        | Tag::Span
+        | Tag::A
+        | Tag::B
+        | Tag::I
+        | Tag::Em
+        | Tag::Strong
+        | Tag::Font => {
+            matches!(
+                open,
+                Some(
+                    Tag::Td
+                        | Tag::Th
+                        | Tag::Table
+                        | Tag::Blockquote
+                        | Tag::Article
+                        | Tag::Section
+                        | Tag::Body
+                        | Tag::Ul
+                        | Tag::Ol
+                )
+            ) && !matches!((open, closing), (Some(Tag::Ul | Tag::Ol), Tag::P))
+        }
         _ => false,
     }
 }
@@ -476,12 +522,17 @@ mod tests {
             "<title>A &amp; B</title><script>if (a<b) {}</script>\
              <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><p>x</p>",
         );
-        assert_eq!(outline(&t), "title\n.\"A & B\"\nscript\nscript\n.\"{\\\"a\\\":1}\"\nstyle\np\n.\"x\"\n");
+        assert_eq!(
+            outline(&t),
+            "title\n.\"A & B\"\nscript\nscript\n.\"{\\\"a\\\":1}\"\nstyle\np\n.\"x\"\n"
+        );
     }
 
     #[test]
     fn an_unclosed_head_ends_where_the_body_starts() {
-        let t = parse("<html><head><title>t</title><noscript><img src=x>\n<body><p>text</p></body></html>");
+        let t = parse(
+            "<html><head><title>t</title><noscript><img src=x>\n<body><p>text</p></body></html>",
+        );
         let p = t.find(Tag::P).unwrap();
         assert!(!t.is_inside(p, t.find(Tag::Head).unwrap()));
     }
@@ -496,15 +547,33 @@ mod tests {
     fn deep_nesting_is_flattened_not_overflowed() {
         let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000) + "<p>after</p>";
         let t = parse(&html);
-        assert!(t.nodes().iter().all(|n| (n.depth as usize) <= MAX_DEPTH + 2));
+        assert!(t
+            .nodes()
+            .iter()
+            .all(|n| (n.depth as usize) <= MAX_DEPTH + 2));
         let last = t.nodes().last().unwrap();
         assert_eq!(last.data, NodeData::Text("after".into()));
-        assert_eq!(last.depth, 2, "the page after the nest is back at the top level");
+        assert_eq!(
+            last.depth, 2,
+            "the page after the nest is back at the top level"
+        );
     }
 
     #[test]
     fn unterminated_constructs_do_not_panic() {
-        for html in ["<", "<a", "<a href=\"x", "<!--", "<script>", "</", "<p>é", "<a b='c", "&", "<![CDATA[", "<title>x"] {
+        for html in [
+            "<",
+            "<a",
+            "<a href=\"x",
+            "<!--",
+            "<script>",
+            "</",
+            "<p>é",
+            "<a b='c",
+            "&",
+            "<![CDATA[",
+            "<title>x",
+        ] {
             let _ = parse(html);
         }
     }

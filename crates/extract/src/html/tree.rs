@@ -155,12 +155,19 @@ impl Tag {
 
     /// Headings `h1`–`h6`.
     pub fn is_heading(self) -> bool {
-        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
     }
 
     /// Elements a start tag of which closes an open `<p>` (HTML's implied end tags).
     pub fn closes_p(self) -> bool {
-        self.is_block() && !matches!(self, Tag::Li | Tag::Dt | Tag::Dd | Tag::Td | Tag::Th | Tag::Tr)
+        self.is_block()
+            && !matches!(
+                self,
+                Tag::Li | Tag::Dt | Tag::Dd | Tag::Td | Tag::Th | Tag::Tr
+            )
     }
 }
 
@@ -219,13 +226,13 @@ impl Tree {
     pub fn with_capacity(n: usize) -> Tree {
         let mut nodes = Vec::with_capacity(n.max(1));
         nodes.push(Node {
-                data: NodeData::Document,
-                parent: NONE,
-                first_child: NONE,
-                last_child: NONE,
-                next_sibling: NONE,
-                depth: 0,
-            });
+            data: NodeData::Document,
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            depth: 0,
+        });
         Tree { nodes }
     }
 
@@ -312,7 +319,10 @@ impl Tree {
 
     /// The children of `id`, in order.
     pub fn children(&self, id: NodeId) -> Children<'_> {
-        Children { tree: self, next: self.nodes[id as usize].first_child }
+        Children {
+            tree: self,
+            next: self.nodes[id as usize].first_child,
+        }
     }
 
     /// The ids of `id` and all its descendants, which are contiguous in the arena.
