@@ -22,6 +22,7 @@
 use annalist_core::Caption;
 
 use super::classify::{self, Hint};
+use super::phrases;
 use super::tree::{collapse_ws, NodeData, NodeId, Tag, Tree, NONE};
 use crate::caption::split_credit;
 
@@ -503,6 +504,8 @@ enum BlockKind {
 struct Block {
     text: String,
     kind: BlockKind,
+    /// 1–6 for headings, 0 otherwise.
+    level: u8,
     chars: usize,
     link_chars: usize,
 }
@@ -519,6 +522,7 @@ fn emit_blocks(
     let mut cur = Block {
         text: String::new(),
         kind: BlockKind::Paragraph,
+        level: 0,
         chars: 0,
         link_chars: 0,
     };
@@ -571,6 +575,15 @@ fn emit_blocks(
                 }
                 if tag.is_block() {
                     flush(&mut cur, out);
+                    cur.level = match tag {
+                        Tag::H1 => 1,
+                        Tag::H2 => 2,
+                        Tag::H3 => 3,
+                        Tag::H4 => 4,
+                        Tag::H5 => 5,
+                        Tag::H6 => 6,
+                        _ => 0,
+                    };
                     cur.kind = match tag {
                         t if t.is_heading() => BlockKind::Heading,
                         Tag::Li | Tag::Dt | Tag::Dd => BlockKind::Item,
@@ -628,6 +641,7 @@ fn flush(cur: &mut Block, out: &mut Vec<Block>) {
         out.push(Block {
             text,
             kind: cur.kind,
+            level: cur.level,
             chars: cur.chars,
             link_chars: cur.link_chars,
         });
@@ -636,6 +650,7 @@ fn flush(cur: &mut Block, out: &mut Vec<Block>) {
     cur.chars = 0;
     cur.link_chars = 0;
     cur.kind = BlockKind::Paragraph;
+    cur.level = 0;
 }
 
 /// Trims each line of a block and drops empty lines.
@@ -725,109 +740,96 @@ fn is_credit_element(tree: &Tree, id: NodeId) -> bool {
     hit
 }
 
-/// Stock phrases of page templates, compared with a whole short block (lowercase, no trailing
-/// punctuation). Kept to phrases that are never a story's paragraph on their own.
-const STOCK_PHRASES: &[&str] = &[
-    "advertisement",
-    "advertisements",
-    "sponsored",
-    "sponsored content",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "comment",
-    "leave a comment",
-    "read more",
-    "read next",
-    "related",
-    "related articles",
-    "related stories",
-    "related posts",
-    "more stories",
-    "most read",
-    "most popular",
-    "sign up",
-    "subscribe",
-    "subscribe now",
-    "follow us",
-    "click here",
-    "skip to content",
-    "skip to main content",
-    "back to top",
-    "loading",
-    "loading...",
-    "continue reading",
-    "show more",
-    "see more",
-    "view comments",
-    "copy link",
-    "link copied",
-    "listen",
-    "listen to this article",
-    "anzeige",
-    "werbung",
-    "publicité",
-    "publicidad",
-    "teilen",
-    "partager",
-    "compartir",
-    "reklama",
-    "реклама",
-    "поделиться",
-    "you may also like",
-    "recommended",
-    "trending",
-    "trending now",
-    "top stories",
-];
-
 /// Drops the blocks that are not the story's.
+///
+/// In order: teaser sections (a "Related"/"Weitere Artikel" heading and the short lines under
+/// it), link lists, stock phrases of templates, the title repeated, date- or time-only lines,
+/// and — in the whole-page fallback — whatever is not prose. Last, headings and "…:" lines
+/// that lead into nothing kept are dropped too.
 fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<String> {
     let title_key = title.map(key);
-    let mut out: Vec<String> = Vec::with_capacity(blocks.len());
-    let mut pending_heading: Option<String> = None;
-    for (n, b) in blocks.into_iter().enumerate() {
+    let mut keep = vec![false; blocks.len()];
+    let mut in_teasers = false;
+    for (n, b) in blocks.iter().enumerate() {
         let ld = if b.chars == 0 {
             0.0
         } else {
             b.link_chars as f32 / b.chars as f32
         };
+        let k = key(&b.text);
+        if in_teasers {
+            // A teaser section runs until real prose resumes.
+            if b.kind != BlockKind::Heading && b.chars >= 60 && ld < 0.3 {
+                in_teasers = false;
+            } else {
+                continue;
+            }
+        }
+        if b.chars < 80 && ld < 0.5 && phrases::is_teaser_heading(&k) {
+            in_teasers = true;
+            continue;
+        }
         if ld > 0.5 && !(b.kind == BlockKind::Paragraph && b.chars > 200 && ld < 0.8) {
             continue;
         }
-        let k = key(&b.text);
-        if k.is_empty() || STOCK_PHRASES.contains(&k.as_str()) {
+        if k.is_empty() || phrases::is_stock_phrase(&k) {
             continue;
         }
         if n < 8 && title_key.as_deref() == Some(k.as_str()) {
             continue;
         }
-        if strict {
-            // Whole-page fallback: keep prose and the headings that lead into it.
-            if b.kind == BlockKind::Heading {
-                pending_heading = Some(b.text);
-                continue;
-            }
+        if b.kind == BlockKind::Paragraph && b.chars <= 40 && is_date_or_time_only(&b.text) {
+            continue;
+        }
+        if strict && b.kind != BlockKind::Heading {
             let prose =
                 b.chars >= 60 && ld < 0.3 || (b.chars >= 25 && ld < 0.1 && ends_sentence(&b.text));
             if !prose {
-                pending_heading = None;
                 continue;
             }
-            if let Some(h) = pending_heading.take() {
-                out.push(h);
-            }
         }
-        out.push(b.text);
+        keep[n] = true;
     }
-    out
+    // Headings and "More on this:" lines need something kept after them.
+    for n in (0..blocks.len()).rev() {
+        let b = &blocks[n];
+        let lead_in =
+            b.kind == BlockKind::Heading || (b.chars < 60 && b.text.trim_end().ends_with(':'));
+        if !keep[n] || !lead_in {
+            continue;
+        }
+        // A lead-in goes when nothing kept follows it, or when it introduced blocks that were
+        // dropped (a list of links) and the next kept block starts another section.
+        let next = (n + 1..blocks.len()).find(|&j| keep[j]);
+        let followed = match next {
+            None => false,
+            Some(j) => {
+                j == n + 1
+                    || blocks[j].kind != BlockKind::Heading
+                    || (b.level > 0 && blocks[j].level > b.level)
+            }
+        };
+        if !followed {
+            keep[n] = false;
+        }
+    }
+    blocks
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(b, _)| b.text)
+        .collect()
+}
+
+/// A line that is only a date or a time ("19:49", "3 March 2021", "2021-03-03 10:00").
+fn is_date_or_time_only(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '/' | '-' | ' ' | ',' | '|'))
+    {
+        return t.chars().any(|c| c.is_ascii_digit());
+    }
+    t.split_whitespace().count() <= 6 && super::date::date_in_text(t).is_some()
 }
 
 /// A comparison key: lowercase letters and digits separated by single spaces.

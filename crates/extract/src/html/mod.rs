@@ -8,6 +8,7 @@ pub mod content;
 mod date;
 pub mod meta;
 pub mod parse;
+mod phrases;
 pub mod tree;
 
 use annalist_core::Document;
