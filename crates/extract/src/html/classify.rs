@@ -149,12 +149,17 @@ pub fn is_boilerplate_tag(tag: Tag) -> bool {
     )
 }
 
-/// True when the element is hidden from readers (`aria-hidden`, `display:none`).
+/// True when the element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
 ///
-/// The `hidden` attribute is not read as hiding: streaming renderers ship the page's content in
-/// `hidden` elements that scripts reveal, and what a page hides that way is mostly real content
-/// (collapsed sections) rather than boilerplate.
+/// A `hidden` `<div>` directly under `<body>` is not read as hidden: streaming renderers park
+/// the page's content in such divs until scripts move it into place.
 pub fn is_hidden(tree: &Tree, id: NodeId) -> bool {
+    if tree.attr(id, "hidden").is_some() {
+        let parent = tree.node(id).parent;
+        if tree.tag(id) != Some(Tag::Div) || tree.tag(parent) != Some(Tag::Body) {
+            return true;
+        }
+    }
     if tree.attr(id, "aria-hidden") == Some("true") && tree.tag(id) != Some(Tag::Body) {
         return true;
     }
@@ -315,10 +320,16 @@ mod tests {
 
     #[test]
     fn hidden_elements() {
-        let tree = parse("<div style='display: none'></div><div hidden></div><div aria-hidden=true></div><div></div>");
+        let tree = parse(
+            "<div style='display: none'></div><p hidden></p><div aria-hidden=true></div><div></div>",
+        );
         assert_eq!(
             [1, 2, 3, 4].map(|i| is_hidden(&tree, i)),
-            [true, false, true, false]
+            [true, true, true, false]
         );
+        // Content parked by a streaming renderer in a hidden div under <body> is not hidden.
+        let tree = parse("<body><div hidden id=S:0><p>parked</p></div></body>");
+        let div = tree.find(Tag::Div).unwrap();
+        assert!(!is_hidden(&tree, div));
     }
 }

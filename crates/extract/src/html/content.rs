@@ -81,7 +81,7 @@ fn stats(tree: &Tree) -> Stats {
                 s.direct[p] += c;
             }
             NodeData::Element { tag, attrs } => {
-                if *tag == Tag::A {
+                if *tag == Tag::A && is_real_link(tree, i as NodeId) {
                     s.link[i] = s.chars[i];
                 }
                 if !attrs.is_empty() {
@@ -112,6 +112,17 @@ fn stats(tree: &Tree) -> Stats {
         }
     }
     s
+}
+
+/// An `<a>` that goes somewhere: not a named anchor, not a script hook.
+fn is_real_link(tree: &Tree, id: NodeId) -> bool {
+    match tree.attr(id, "href") {
+        None => false,
+        Some(h) => {
+            let h = h.trim_start().as_bytes();
+            !(h.is_empty() || h.len() >= 11 && h[..11].eq_ignore_ascii_case(b"javascript:"))
+        }
+    }
 }
 
 /// Non-space characters and commas of a text.
@@ -172,9 +183,7 @@ fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
             // boilerplate (some sites wrap the whole page in one).
             !(matches!(tag, Tag::Aside | Tag::Footer) && share > 0.6 && s.link_density(i) < 0.3)
         } else if classify::is_hidden(tree, id) {
-            // Streaming renderers park the page in hidden elements until scripts move it:
-            // a hidden element that holds much of the page is the page.
-            share < 0.3
+            true
         } else if *tag == Tag::Header {
             share < 0.3 && !s.marked[i]
         } else {
@@ -540,7 +549,7 @@ fn emit_blocks(
             }
             stack.pop();
             match tag {
-                Tag::A => link_depth = link_depth.saturating_sub(1),
+                Tag::A if is_real_link(tree, open) => link_depth = link_depth.saturating_sub(1),
                 Tag::Pre => pre_depth = pre_depth.saturating_sub(1),
                 _ => {}
             }
@@ -592,7 +601,7 @@ fn emit_blocks(
                     };
                 }
                 match tag {
-                    Tag::A => link_depth += 1,
+                    Tag::A if is_real_link(tree, id) => link_depth += 1,
                     Tag::Pre => pre_depth += 1,
                     _ => {}
                 }
@@ -813,12 +822,23 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
             keep[n] = false;
         }
     }
+    keep_headings_if_nothing_else(&blocks, &mut keep);
     blocks
         .into_iter()
         .zip(keep)
         .filter(|(_, k)| *k)
         .map(|(b, _)| b.text)
         .collect()
+}
+
+/// When pruning lead-ins left nothing, a page of headings only keeps its headings.
+fn keep_headings_if_nothing_else(blocks: &[Block], keep: &mut [bool]) {
+    if keep.iter().any(|&k| k) {
+        return;
+    }
+    for (k, b) in keep.iter_mut().zip(blocks) {
+        *k = b.kind == BlockKind::Heading && !phrases::is_stock_phrase(&key(&b.text));
+    }
 }
 
 /// A line that is only a date or a time ("19:49", "3 March 2021", "2021-03-03 10:00").
