@@ -784,6 +784,13 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         if k.is_empty() || phrases::is_stock_phrase(&k) {
             continue;
         }
+        if b.chars < 200
+            && (phrases::is_call_or_rights(&k)
+                || b.text.trim_start().starts_with('©')
+                || is_credit_line(&b.text))
+        {
+            continue;
+        }
         if n < 8 && title_key.as_deref() == Some(k.as_str()) {
             continue;
         }
@@ -839,6 +846,19 @@ fn keep_headings_if_nothing_else(blocks: &[Block], keep: &mut [bool]) {
     for (k, b) in keep.iter_mut().zip(blocks) {
         *k = b.kind == BlockKind::Heading && !phrases::is_stock_phrase(&key(&b.text));
     }
+}
+
+/// A short line that is only a photo credit ("Photo: Jane Roe", "Jane Roe/Getty Images").
+fn is_credit_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 100 {
+        return false;
+    }
+    let c = split_credit(t);
+    (c.credit.is_some() && c.text.chars().count() < 3)
+        || t.ends_with("Getty Images")
+        || t.ends_with("/AP")
+        || t.ends_with("/ AP")
 }
 
 /// A line that is only a date or a time ("19:49", "3 March 2021", "2021-03-03 10:00").

@@ -450,7 +450,7 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
                     _ => None,
                 };
                 if let (false, Some(n)) = (is_org, name) {
-                    found.extend(split_names(n));
+                    found.extend(people_in(n, site));
                 }
             }
         }
@@ -469,7 +469,7 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
         ] {
             for (k, v) in &d.metas {
                 if k == key && !v.starts_with("http") {
-                    found.extend(split_names(v));
+                    found.extend(people_in(v, site));
                 }
             }
             if !found.is_empty() {
@@ -478,7 +478,7 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
         }
     }
     if found.is_empty() {
-        found = byline_authors(tree);
+        found = byline_authors(tree, site);
     }
     let mut out: Vec<String> = Vec::new();
     for name in found {
@@ -491,7 +491,7 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
 }
 
 /// Authors from elements marked as author or byline in the markup.
-fn byline_authors(tree: &Tree) -> Vec<String> {
+fn byline_authors(tree: &Tree, site: Option<&str>) -> Vec<String> {
     for (i, node) in tree.nodes().iter().enumerate() {
         let NodeData::Element { .. } = &node.data else {
             continue;
@@ -539,7 +539,7 @@ fn byline_authors(tree: &Tree) -> Vec<String> {
         if text.chars().count() > 120 {
             continue;
         }
-        let names = split_names(&text);
+        let names = people_in(&text, site);
         if !names.is_empty() {
             return names;
         }
@@ -547,21 +547,45 @@ fn byline_authors(tree: &Tree) -> Vec<String> {
     Vec::new()
 }
 
+/// The people a byline names, in order, up to the first part that is not a person: what
+/// follows an agency or a desk is its affiliation or place ("SPIEGEL ONLINE, Hamburg, Germany").
+fn people_in(byline: &str, site: Option<&str>) -> Vec<String> {
+    // A lone word may be a name (a forum handle) when it stands first; after a name it is an
+    // agency or a place.
+    split_names(byline)
+        .into_iter()
+        .enumerate()
+        .take_while(|(i, n)| {
+            is_person_name(n, site) && (*i == 0 || n.split_whitespace().count() > 1)
+        })
+        .map(|(_, n)| n)
+        .collect()
+}
+
 /// Splits a byline ("By Jane Roe and John Doe, Reuters") into names.
 pub(crate) fn split_names(byline: &str) -> Vec<String> {
     let mut s = collapse_ws(byline);
+    // "Recipe by Jane Roe", "Written by: Jane Roe", "Authored by Dr. Jane Roe": the names follow
+    // the last "by" of a short byline.
+    if s.len() < 120 && s.is_ascii() {
+        let lower = s.to_ascii_lowercase();
+        let inside = [" by: ", " by "]
+            .iter()
+            .filter_map(|m| lower.rfind(m).map(|at| at + m.len()))
+            .max();
+        let opening = ["by: ", "by "]
+            .iter()
+            .find(|m| lower.starts_with(**m))
+            .map(|m| m.len());
+        if let Some(start) = inside.or(opening) {
+            s = s[start..].to_string();
+        } else if lower.ends_with(" by") || lower == "by" {
+            // A label with no name after it ("Written By").
+            return Vec::new();
+        }
+    }
     for prefix in [
-        "by ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "av ",
-        "written by ",
-        "words by ",
-        "author: ",
-        "autor: ",
+        "von ", "par ", "por ", "di ", "door ", "av ", "author: ", "autor: ", "author ", "autor ",
     ] {
         if s.len() >= prefix.len()
             && s.is_char_boundary(prefix.len())
@@ -770,5 +794,7 @@ mod tests {
         assert!(!is_person_name("Email the author", None));
         assert!(!is_person_name("Valley Post", Some("Valley Post")));
         assert!(is_person_name("Jane Roe", None));
+        assert_eq!(people_in("Jane Roe, Reuters, London", None), ["Jane Roe"]);
+        assert!(people_in("NEWS ONLINE, Hamburg, Germany", None).is_empty());
     }
 }

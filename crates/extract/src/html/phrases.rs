@@ -239,6 +239,53 @@ const TEASER_HEADINGS: &[&str] = &[
     "gerelateerd",
 ];
 
+/// Openings of short lines that ask the reader to do something, or state rights.
+const CALLS_AND_RIGHTS: &[&str] = &[
+    "follow us",
+    "follow me",
+    "you can follow",
+    "you can keep up with",
+    "like us on",
+    "join us on",
+    "sign up for",
+    "subscribe to",
+    "get our newsletter",
+    "all rights reserved",
+    "copyright",
+    "folgen sie uns",
+    "folge uns",
+    "abonnieren sie",
+    "jetzt abonnieren",
+    "alle rechte vorbehalten",
+    "vervielfältigung nur mit",
+    "suivez-nous",
+    "suivez nous",
+    "abonnez-vous",
+    "tous droits réservés",
+    "síguenos",
+    "suscríbete",
+    "todos los derechos reservados",
+    "seguici",
+    "tutti i diritti riservati",
+    "siga-nos",
+    "todos os direitos reservados",
+    "obserwuj nas",
+    "wszelkie prawa zastrzeżone",
+    "подписывайтесь",
+    "все права защищены",
+];
+
+/// True when a short block (as a key) asks the reader to follow or subscribe, or states rights
+/// ("All rights reserved", "Folgen Sie uns auf Facebook").
+pub(crate) fn is_call_or_rights(key: &str) -> bool {
+    key.split(' ').count() <= 30
+        && (CALLS_AND_RIGHTS.iter().any(|h| key.starts_with(h))
+            || key.contains("all rights reserved")
+            || key.contains("alle rechte vorbehalten")
+            || key.contains("tous droits réservés")
+            || key.contains("todos los derechos reservados"))
+}
+
 /// True when a block (as a key) is one of a template's stock phrases.
 pub(crate) fn is_stock_phrase(key: &str) -> bool {
     STOCK.contains(&key)
@@ -267,5 +314,10 @@ mod tests {
         assert!(!is_teaser_heading("the city council"));
         assert!(is_stock_phrase("jetzt teilen"));
         assert!(!is_stock_phrase("the council voted"));
+        assert!(is_call_or_rights("folgen sie uns auf facebook und twitter"));
+        assert!(is_call_or_rights("2024 the paper. all rights reserved"));
+        assert!(!is_call_or_rights(
+            "the minister said the copyright law would change"
+        ));
     }
 }
