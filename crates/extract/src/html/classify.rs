@@ -183,11 +183,65 @@ pub fn hint(tree: &Tree, id: NodeId) -> Hint {
 
 /// [`hint`] and [`is_caption_like`] in one reading of the attributes.
 pub fn markup(tree: &Tree, id: NodeId) -> (Hint, bool) {
-    let caption = is_caption_like(tree, id);
-    (hint_of(tree, id), caption)
+    Classifier::default().markup(tree, id)
 }
 
-fn hint_of(tree: &Tree, id: NodeId) -> Hint {
+/// What the words of one `class` or `id` value say.
+#[derive(Clone, Copy, Default)]
+struct Words {
+    strong: bool,
+    weak: bool,
+    content: bool,
+    caption: bool,
+}
+
+fn read_words(value: &str) -> Words {
+    let mut w = Words::default();
+    for token in value.split_whitespace() {
+        for_each_lower_word(token, |word_, edge| {
+            match word(word_) {
+                Word::Strong => w.strong = true,
+                Word::Weak if edge => w.weak = true,
+                Word::Content => w.content = true,
+                _ => {}
+            }
+            if matches!(
+                word_,
+                "caption" | "figcaption" | "credit" | "credits" | "photographer"
+            ) {
+                w.caption = true;
+            }
+        });
+    }
+    w
+}
+
+/// Reads elements' markup, remembering what each distinct `class` value says: pages repeat the
+/// same few class strings thousands of times.
+#[derive(Default)]
+pub struct Classifier<'t> {
+    classes: std::collections::HashMap<&'t str, Words>,
+}
+
+impl<'t> Classifier<'t> {
+    /// [`hint`] and [`is_caption_like`] of element `id`.
+    pub fn markup(&mut self, tree: &'t Tree, id: NodeId) -> (Hint, bool) {
+        let mut w = match tree.attr(id, "class") {
+            Some(c) => *self.classes.entry(c).or_insert_with(|| read_words(c)),
+            None => Words::default(),
+        };
+        if let Some(v) = tree.attr(id, "id") {
+            let i = read_words(v);
+            w.strong |= i.strong;
+            w.weak |= i.weak;
+            w.content |= i.content;
+            w.caption |= i.caption;
+        }
+        (hint_from(tree, id, w), w.caption)
+    }
+}
+
+fn hint_from(tree: &Tree, id: NodeId, w: Words) -> Hint {
     if let Some(prop) = tree.attr(id, "itemprop") {
         let p = prop.to_ascii_lowercase();
         if p.contains("articlebody") || p == "text" || p.contains("reviewbody") {
@@ -211,22 +265,7 @@ fn hint_of(tree: &Tree, id: NodeId) -> Hint {
             return Hint::Content;
         }
     }
-    let mut bad = false;
-    let mut weak = false;
-    let mut good = false;
-    for attr in ["class", "id"] {
-        let Some(v) = tree.attr(id, attr) else {
-            continue;
-        };
-        for token in v.split_whitespace() {
-            for_each_lower_word(token, |w, edge| match word(w) {
-                Word::Strong => bad = true,
-                Word::Weak if edge => weak = true,
-                Word::Content => good = true,
-                _ => {}
-            });
-        }
-    }
+    let (bad, weak, good) = (w.strong, w.weak, w.content);
     match (bad, weak, good) {
         (true, _, false) => Hint::Boilerplate,
         (false, true, false) => Hint::WeakBoilerplate,

@@ -69,6 +69,7 @@ fn stats(tree: &Tree) -> Stats {
         hints: vec![Hint::Neutral; n],
         caption: vec![false; n],
     };
+    let mut classifier = classify::Classifier::default();
     for i in (1..n).rev() {
         let node = tree.node(i as NodeId);
         let p = node.parent as usize;
@@ -85,7 +86,7 @@ fn stats(tree: &Tree) -> Stats {
                     s.link[i] = s.chars[i];
                 }
                 if !attrs.is_empty() {
-                    (s.hints[i], s.caption[i]) = classify::markup(tree, i as NodeId);
+                    (s.hints[i], s.caption[i]) = classifier.markup(tree, i as NodeId);
                 }
                 if classify::is_boilerplate_tag(*tag) {
                     propagate = false;
@@ -851,6 +852,9 @@ fn keep_headings_if_nothing_else(blocks: &[Block], keep: &mut [bool]) {
 /// A short line that is only a photo credit ("Photo: Jane Roe", "Jane Roe/Getty Images").
 fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
+    if t.len() > 300 || !t.contains(['/', ':', '©', '(', '|']) && !t.ends_with("Images") {
+        return false;
+    }
     if t.chars().count() > 100 {
         return false;
     }

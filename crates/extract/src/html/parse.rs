@@ -66,6 +66,8 @@ pub fn parse(html: &str) -> Tree {
         tree,
         stack: vec![0],
         overflow: 0,
+        pending: String::new(),
+        pending_parent: 0,
     }
     .run()
 }
@@ -79,6 +81,11 @@ struct Parser<'a> {
     stack: Vec<NodeId>,
     /// Start tags not pushed because the stack was at [`MAX_DEPTH`]; their end tags are absorbed.
     overflow: usize,
+    /// Text read but not yet in the tree, for `pending_parent`: runs of text split by comments,
+    /// stray tags or lone `<` are gathered here and added as one node, since growing a tree
+    /// node piece by piece would copy it whole each time (quadratic).
+    pending: String,
+    pending_parent: NodeId,
 }
 
 impl<'a> Parser<'a> {
@@ -95,7 +102,22 @@ impl<'a> Parser<'a> {
             self.pos = lt;
             self.markup();
         }
+        self.flush_text();
         self.tree
+    }
+
+    /// Adds the pending text to the tree.
+    fn flush_text(&mut self) {
+        if !self.pending.is_empty() {
+            self.tree.append_text(self.pending_parent, &self.pending);
+            self.pending.clear();
+        }
+    }
+
+    /// Appends a node to the tree, after the text read before it.
+    fn append(&mut self, parent: NodeId, data: NodeData) -> NodeId {
+        self.flush_text();
+        self.tree.append(parent, data)
     }
 
     fn current(&self) -> NodeId {
@@ -109,11 +131,15 @@ impl<'a> Parser<'a> {
             return;
         }
         let parent = self.current();
+        if parent != self.pending_parent {
+            self.flush_text();
+            self.pending_parent = parent;
+        }
         if raw.contains('&') {
             let decoded = html_escape::decode_html_entities(raw);
-            self.tree.append_text(parent, &decoded);
+            self.pending.push_str(&decoded);
         } else {
-            self.tree.append_text(parent, raw);
+            self.pending.push_str(raw);
         }
     }
 
@@ -190,8 +216,7 @@ impl<'a> Parser<'a> {
         self.skip_to_gt();
         if tag == Tag::Br {
             // `</br>` is read as `<br>`, as browsers do.
-            self.tree
-                .append(self.current(), element(Tag::Br, Vec::new()));
+            self.append(self.current(), element(Tag::Br, Vec::new()));
             return;
         }
         if self.overflow > 0 {
@@ -238,7 +263,7 @@ impl<'a> Parser<'a> {
             }
             return;
         }
-        let id = self.tree.append(self.current(), element(tag, attrs));
+        let id = self.append(self.current(), element(tag, attrs));
         if !tag.is_void() && !self_closing {
             self.stack.push(id);
         }
@@ -321,7 +346,7 @@ impl<'a> Parser<'a> {
             _ => false,
         };
         if keep && self.stack.len() <= MAX_DEPTH {
-            let id = self.tree.append(self.current(), element(tag, attrs));
+            let id = self.append(self.current(), element(tag, attrs));
             let raw = self.slice(body_start, body_end);
             let text = if tag == Tag::Title && raw.contains('&') {
                 html_escape::decode_html_entities(raw).into_owned()
@@ -329,11 +354,11 @@ impl<'a> Parser<'a> {
                 raw.to_string()
             };
             if !text.is_empty() {
-                self.tree.append(id, NodeData::Text(text.into()));
+                self.append(id, NodeData::Text(text.into()));
             }
         } else if self.stack.len() <= MAX_DEPTH {
             // Keep an empty marker so extraction knows something was there (e.g. an iframe).
-            self.tree.append(self.current(), element(tag, attrs));
+            self.append(self.current(), element(tag, attrs));
         }
         self.pos = body_end;
         if self.pos < self.src.len() {
