@@ -47,9 +47,9 @@ fn word(w: &str) -> Word {
         | "subscribe" | "subscription" | "taboola" | "toolbar" | "byline" | "caption"
         | "copyright" | "sitemap" | "subnav" | "tagcloud" | "backtotop" | "readmore"
         | "readnext" | "upnext" | "mostread" | "mostpopular" | "dateline" | "postmeta"
-        | "entrymeta" | "lightbox" => Word::Strong,
-        "ad" | "ads" | "adv" | "banner" | "menu" | "modal" | "nav" | "popular" | "trending"
-        | "tools" | "login" | "signin" | "register" | "rating" | "ratings" | "topbar"
+        | "entrymeta" | "lightbox" | "login" | "signin" | "dialog" | "modal" => Word::Strong,
+        "ad" | "ads" | "adv" | "banner" | "menu" | "nav" | "popular" | "trending"
+        | "tools" | "register" | "rating" | "ratings" | "topbar"
         | "overlay" | "teaser" | "teasers" | "tags" | "print" | "credit" | "credits" | "author"
         | "authors" | "bio" | "follow" | "jump" | "top" | "search" | "gallery" | "carousel"
         | "slider" | "ticker" | "alert" | "notice" | "notification" | "disclaimer" | "cta"

@@ -808,16 +808,22 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         keep[n] = true;
     }
     // Headings and "More on this:" lines need something kept after them.
+    // The first kept block after `n` (tracked, not searched for: a search per block is
+    // quadratic on a page of headings whose lead-ins all go).
+    let mut next_kept = None;
     for n in (0..blocks.len()).rev() {
         let b = &blocks[n];
         let lead_in =
             b.kind == BlockKind::Heading || (b.chars < 60 && b.text.trim_end().ends_with(':'));
         if !keep[n] || !lead_in {
+            if keep[n] {
+                next_kept = Some(n);
+            }
             continue;
         }
         // A lead-in goes when nothing kept follows it, or when it introduced blocks that were
         // dropped (a list of links) and the next kept block starts another section.
-        let next = (n + 1..blocks.len()).find(|&j| keep[j]);
+        let next: Option<usize> = next_kept;
         let followed = match next {
             None => false,
             Some(j) => {
@@ -828,6 +834,8 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         };
         if !followed {
             keep[n] = false;
+        } else {
+            next_kept = Some(n);
         }
     }
     keep_headings_if_nothing_else(&blocks, &mut keep);
