@@ -48,15 +48,16 @@ fn word(w: &str) -> Word {
         | "copyright" | "sitemap" | "subnav" | "tagcloud" | "backtotop" | "readmore"
         | "readnext" | "upnext" | "mostread" | "mostpopular" | "dateline" | "postmeta"
         | "entrymeta" | "lightbox" | "login" | "signin" | "dialog" | "modal" => Word::Strong,
-        "ad" | "ads" | "adv" | "banner" | "menu" | "nav" | "popular" | "trending"
-        | "tools" | "register" | "rating" | "ratings" | "topbar"
-        | "overlay" | "teaser" | "teasers" | "tags" | "print" | "credit" | "credits" | "author"
-        | "authors" | "bio" | "follow" | "jump" | "top" | "search" | "gallery" | "carousel"
-        | "slider" | "ticker" | "alert" | "notice" | "notification" | "disclaimer" | "cta"
-        | "donate" | "donation" | "feedback" | "reactions" | "emoji" | "meta" | "metadata"
-        | "published" | "timestamp" | "date" | "more" | "next" | "prev" | "previous"
-        | "headlines" | "latest" | "partner" | "partners" | "brand" | "logo" | "header"
-        | "skip" | "dropdown" | "widget" | "widgets" => Word::Weak,
+        "ad" | "ads" | "adv" | "banner" | "menu" | "nav" | "popular" | "trending" | "tools"
+        | "register" | "rating" | "ratings" | "topbar" | "overlay" | "teaser" | "teasers"
+        | "tags" | "print" | "credit" | "credits" | "author" | "authors" | "bio" | "follow"
+        | "jump" | "top" | "search" | "gallery" | "carousel" | "slider" | "ticker" | "alert"
+        | "notice" | "notification" | "disclaimer" | "cta" | "donate" | "donation" | "feedback"
+        | "reactions" | "emoji" | "meta" | "metadata" | "published" | "timestamp" | "date"
+        | "more" | "next" | "prev" | "previous" | "headlines" | "latest" | "partner"
+        | "partners" | "brand" | "logo" | "header" | "skip" | "dropdown" | "widget" | "widgets" => {
+            Word::Weak
+        }
         "article" | "articlebody" | "body" | "content" | "entry" | "main" | "post" | "postbody"
         | "story" | "storybody" | "text" | "blog" | "hentry" | "prose" | "richtext" | "page" => {
             Word::Content

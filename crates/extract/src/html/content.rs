@@ -807,6 +807,7 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         }
         keep[n] = true;
     }
+    drop_ui_runs(&blocks, &mut keep);
     // Headings and "More on this:" lines need something kept after them.
     // The first kept block after `n` (tracked, not searched for: a search per block is
     // quadratic on a page of headings whose lead-ins all go).
@@ -845,6 +846,36 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         .filter(|(_, k)| *k)
         .map(|(b, _)| b.text)
         .collect()
+}
+
+/// Drops runs of three or more short loose lines that are not sentences: the labels of a
+/// widget (a video player's "Play", "Mute", "0:00", a toolbar) rather than a story's text.
+/// List items, cells and headings are not touched: short items are what lists are made of.
+fn drop_ui_runs(blocks: &[Block], keep: &mut [bool]) {
+    let is_ui = |b: &Block| {
+        b.kind == BlockKind::Paragraph
+            && b.chars < 20
+            && !b
+                .text
+                .trim_end()
+                .ends_with(['.', '!', '?', '。', '"', '”', '»'])
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        if !(keep[start] && is_ui(&blocks[start])) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < blocks.len() && (!keep[end] || is_ui(&blocks[end])) {
+            end += 1;
+        }
+        let run = (start..end).filter(|&j| keep[j]).count();
+        if run >= 4 {
+            keep[start..end].iter_mut().for_each(|k| *k = false);
+        }
+        start = end.max(start + 1);
+    }
 }
 
 /// When pruning lead-ins left nothing, a page of headings only keeps its headings.
