@@ -808,6 +808,7 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         keep[n] = true;
     }
     drop_ui_runs(&blocks, &mut keep);
+    cut_after_story_end(&blocks, &mut keep);
     // Headings and "More on this:" lines need something kept after them.
     // The first kept block after `n` (tracked, not searched for: a search per block is
     // quadratic on a page of headings whose lead-ins all go).
@@ -846,6 +847,23 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         .filter(|(_, k)| *k)
         .map(|(b, _)| b.text)
         .collect()
+}
+
+/// Drops what follows the story's end (a share bar, the author's box, the comment form) when
+/// it comes in the last part of the zone: what follows is the page's, not the story's.
+fn cut_after_story_end(blocks: &[Block], keep: &mut [bool]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&j| keep[j]).collect();
+    if kept.len() < 5 {
+        return;
+    }
+    let from = kept.len() * 3 / 5;
+    for &j in &kept[from..] {
+        let b = &blocks[j];
+        if b.chars < 120 && phrases::is_story_end(&key(&b.text)) {
+            keep[j..].iter_mut().for_each(|k| *k = false);
+            return;
+        }
+    }
 }
 
 /// Drops runs of three or more short loose lines that are not sentences: the labels of a

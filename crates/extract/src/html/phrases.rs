@@ -286,6 +286,60 @@ pub(crate) fn is_call_or_rights(key: &str) -> bool {
             || key.contains("todos los derechos reservados"))
 }
 
+/// Lines after which a page's story is over: sharing and liking, the author's box, press
+/// contacts, the comment form.
+const STORY_ENDS: &[&str] = &[
+    "share this",
+    "share on",
+    "share the",
+    "share article",
+    "like this",
+    "liken",
+    "gefällt mir",
+    "teile diesen",
+    "teilen sie",
+    "diesen beitrag teilen",
+    "artikel teilen",
+    "beitrag teilen",
+    "about the author",
+    "über den autor",
+    "über die autorin",
+    "zum autor",
+    "zur autorin",
+    "à propos de l'auteur",
+    "sobre el autor",
+    "sobre la autora",
+    "o autorze",
+    "об авторе",
+    "press contact",
+    "media contact",
+    "pressekontakt",
+    "ansprechpartner presse",
+    "contact presse",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "kommentar schreiben",
+    "schreibe einen kommentar",
+    "hinterlasse einen kommentar",
+    "deja un comentario",
+    "laisser un commentaire",
+    "lascia un commento",
+    "napisz komentarz",
+    "to comment",
+    "para comentar",
+    "comments are closed",
+    "kommentare sind geschlossen",
+    "abo angebote",
+    "newsletter",
+];
+
+/// True when a short block (as a key) says the story is over.
+pub(crate) fn is_story_end(key: &str) -> bool {
+    key.split(' ').count() <= 12 && STORY_ENDS.iter().any(|h| key.starts_with(h))
+}
+
 /// True when a block (as a key) is one of a template's stock phrases.
 pub(crate) fn is_stock_phrase(key: &str) -> bool {
     STOCK.contains(&key)
