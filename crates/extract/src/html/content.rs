@@ -336,17 +336,32 @@ pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
             a = tree.node(a).parent;
         }
         if a != NONE && a != first {
-            for i in a as usize..s.end[a as usize] as usize {
+            // The roots are disjoint subtrees: node `i` is in one when it is before the end of
+            // the last root that starts at or before it (a binary search, not a scan of every
+            // root per caption).
+            let mut starts = roots.clone();
+            starts.sort_unstable();
+            let in_roots = |i: usize| {
+                let k = starts.partition_point(|&r| r as usize <= i);
+                k > 0 && i < s.end[starts[k - 1] as usize] as usize
+            };
+            let mut i = a as usize;
+            while i < s.end[a as usize] as usize {
                 let id = i as NodeId;
-                if tree.tag(id) == Some(Tag::Figcaption)
-                    && !roots.iter().any(|&r| tree.is_inside(id, r))
-                {
+                if tree.tag(id) == Some(Tag::Figcaption) && !in_roots(i) {
                     push_caption(tree, id, &mut captions);
+                    // A caption nested in it is part of it (as in `emit_blocks`): reading each
+                    // of a deep nest whole would read the text at the bottom once per level.
+                    i = s.end[i] as usize;
+                    continue;
                 }
+                i += 1;
             }
         }
     }
-    captions.dedup();
+    // Each caption once, where it first appears.
+    let mut seen = std::collections::HashSet::new();
+    captions.retain(|c| seen.insert((c.text.clone(), c.credit.clone())));
     Content {
         paragraphs,
         captions,
@@ -721,9 +736,8 @@ fn push_caption(tree: &Tree, id: NodeId, captions: &mut Vec<Caption>) {
     if caption.text.is_empty() && caption.credit.is_none() {
         return;
     }
-    if !captions.contains(&caption) {
-        captions.push(caption);
-    }
+    // Duplicates go at the end of `main_content`: a `contains` per caption is quadratic.
+    captions.push(caption);
 }
 
 fn is_credit_element(tree: &Tree, id: NodeId) -> bool {
@@ -766,7 +780,10 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         } else {
             b.link_chars as f32 / b.chars as f32
         };
-        let k = key(&b.text);
+        // Only a short block can be a stock phrase, a teaser heading or the title again: long
+        // ones skip the key (building it is a good part of this pass's cost).
+        let short = b.text.len() <= 400;
+        let k = if short { key(&b.text) } else { String::new() };
         if in_teasers {
             // A teaser section runs until real prose resumes.
             if b.kind != BlockKind::Heading && b.chars >= 60 && ld < 0.3 {
@@ -775,24 +792,25 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
                 continue;
             }
         }
-        if b.chars < 80 && ld < 0.5 && phrases::is_teaser_heading(&k) {
+        if short && b.chars < 80 && ld < 0.5 && phrases::is_teaser_heading(&k) {
             in_teasers = true;
             continue;
         }
         if ld > 0.5 && !(b.kind == BlockKind::Paragraph && b.chars > 200 && ld < 0.8) {
             continue;
         }
-        if k.is_empty() || phrases::is_stock_phrase(&k) {
+        if short && (k.is_empty() || phrases::is_stock_phrase(&k)) {
             continue;
         }
         if b.chars < 200
+            && short
             && (phrases::is_call_or_rights(&k)
                 || b.text.trim_start().starts_with('©')
                 || is_credit_line(&b.text))
         {
             continue;
         }
-        if n < 8 && title_key.as_deref() == Some(k.as_str()) {
+        if short && n < 8 && title_key.as_deref() == Some(k.as_str()) {
             continue;
         }
         if b.kind == BlockKind::Paragraph && b.chars <= 40 && is_date_or_time_only(&b.text) {
@@ -943,7 +961,13 @@ fn key(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        for c in w.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
     while out.ends_with('.') {
         out.pop();
