@@ -712,8 +712,10 @@ fn push_caption(tree: &Tree, id: NodeId, captions: &mut Vec<Caption>) {
     }
     let text = if credit_node != NONE {
         let mut t = String::new();
+        // The credit's subtree is contiguous: a range check, not a climb per node.
+        let credit_range = tree.subtree(credit_node);
         for j in range {
-            if tree.is_inside(j as NodeId, credit_node) {
+            if credit_range.contains(&j) {
                 continue;
             }
             match &tree.node(j as NodeId).data {
@@ -773,6 +775,8 @@ fn is_credit_element(tree: &Tree, id: NodeId) -> bool {
 fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<String> {
     let title_key = title.map(key);
     let mut keep = vec![false; blocks.len()];
+    let linky: Vec<bool> = blocks.iter().map(is_link_block).collect();
+    let inline_links = links_inside_prose(&blocks, &linky);
     let mut in_teasers = false;
     for (n, b) in blocks.iter().enumerate() {
         let ld = if b.chars == 0 {
@@ -796,7 +800,7 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
             in_teasers = true;
             continue;
         }
-        if ld > 0.5 && !(b.kind == BlockKind::Paragraph && b.chars > 200 && ld < 0.8) {
+        if linky[n] && !inline_links[n] {
             continue;
         }
         if short && (k.is_empty() || phrases::is_stock_phrase(&k)) {
@@ -922,6 +926,46 @@ fn keep_headings_if_nothing_else(blocks: &[Block], keep: &mut [bool]) {
     for (k, b) in keep.iter_mut().zip(blocks) {
         *k = b.kind == BlockKind::Heading && !phrases::is_stock_phrase(&key(&b.text));
     }
+}
+
+/// Mostly a link: navigation, a teaser, a list of related pages.
+fn is_link_block(b: &Block) -> bool {
+    let ld = if b.chars == 0 {
+        0.0
+    } else {
+        b.link_chars as f32 / b.chars as f32
+    };
+    ld > 0.5 && !(b.kind == BlockKind::Paragraph && b.chars > 200 && ld < 0.8)
+}
+
+/// Link blocks that the story itself lists: a run of at most three with prose on both sides
+/// ("Here is our year in review" between two paragraphs), unlike the link lists that trail a
+/// story or sit in its margins.
+fn links_inside_prose(blocks: &[Block], linky: &[bool]) -> Vec<bool> {
+    let prose =
+        |b: &Block| b.chars >= 60 && !matches!(b.kind, BlockKind::Heading | BlockKind::Cell);
+    let mut out = vec![false; blocks.len()];
+    let mut a = 0;
+    while a < blocks.len() {
+        if !linky[a] {
+            a += 1;
+            continue;
+        }
+        let mut b = a;
+        while b < blocks.len() && linky[b] {
+            b += 1;
+        }
+        let inside = a > 0
+            && b < blocks.len()
+            && prose(&blocks[a - 1])
+            && !linky[a - 1]
+            && prose(&blocks[b]);
+        if inside && b - a <= 3 {
+            out[a..b].iter_mut().for_each(|x| *x = true);
+        }
+        a = b;
+    }
+    out
 }
 
 /// A short line that is only a photo credit ("Photo: Jane Roe", "Jane Roe/Getty Images").
