@@ -1,8 +1,11 @@
-//! Bounded batches: jobs gather until a batch is full, run in parallel, and their outcomes are
-//! written in input order before the next batch starts. Memory stays bounded however long the
-//! input, and output bytes never depend on the number of threads.
+//! Bounded batches: jobs gather until a batch is full, then run in parallel on the pool while
+//! the next batch is read (reading and gunzipping a WARC overlaps with analysis). Outcomes are
+//! written in input order, a batch's before the next one starts running, so at most two batches
+//! are held at once: memory stays bounded however long the input, and output bytes never depend
+//! on the number of threads.
 
 use std::io::{self, Write};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 
@@ -22,6 +25,8 @@ pub struct Pipeline<W: Write> {
     output: Output<W>,
     batch: Vec<Job>,
     weight: usize,
+    /// The batch running on the pool, if any: its outcomes arrive here.
+    running: Option<mpsc::Receiver<Vec<Outcome>>>,
 }
 
 impl<W: Write> Pipeline<W> {
@@ -33,6 +38,7 @@ impl<W: Write> Pipeline<W> {
             output,
             batch: Vec::with_capacity(MAX_BATCH_JOBS),
             weight: 0,
+            running: None,
         }
     }
 
@@ -41,25 +47,48 @@ impl<W: Write> Pipeline<W> {
         self.weight += job.weight();
         self.batch.push(job);
         if self.batch.len() >= MAX_BATCH_JOBS || self.weight >= MAX_BATCH_BYTES {
-            self.flush()?;
+            self.start_batch()?;
         }
         Ok(())
     }
 
-    /// Runs the pending jobs in parallel, writes their outcomes in order, and flushes the output.
-    pub fn flush(&mut self) -> io::Result<()> {
+    /// Writes the running batch's outcomes, then starts the pending jobs on the pool.
+    fn start_batch(&mut self) -> io::Result<()> {
+        self.finish_running()?;
         if self.batch.is_empty() {
-            return self.output.flush();
+            return Ok(());
         }
         let jobs = std::mem::replace(&mut self.batch, Vec::with_capacity(MAX_BATCH_JOBS));
         self.weight = 0;
-        let settings = &self.settings;
-        let outcomes: Vec<Outcome> = self
-            .pool
-            .install(|| jobs.into_par_iter().map(|job| job.run(settings)).collect());
+        let settings = self.settings.clone();
+        let (done, outcomes) = mpsc::sync_channel(1);
+        self.pool.spawn(move || {
+            let out: Vec<Outcome> = jobs.into_par_iter().map(|job| job.run(&settings)).collect();
+            // The receiver is gone only when the pipeline itself was dropped.
+            let _ = done.send(out);
+        });
+        self.running = Some(outcomes);
+        Ok(())
+    }
+
+    /// Waits for the running batch and writes its outcomes in order.
+    fn finish_running(&mut self) -> io::Result<()> {
+        let Some(outcomes) = self.running.take() else {
+            return Ok(());
+        };
+        let outcomes = outcomes
+            .recv()
+            .map_err(|_| io::Error::other("a batch of documents was lost: its worker stopped"))?;
         for outcome in &outcomes {
             self.output.write(outcome)?;
         }
+        self.output.flush()
+    }
+
+    /// Runs every pending job, writes all outcomes in order, and flushes the output.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.start_batch()?;
+        self.finish_running()?;
         self.output.flush()
     }
 

@@ -379,10 +379,12 @@ fn find_description(units: &[Unit], texts: &[usize], title: usize) -> Option<usi
 /// The authors every byline names, first seen first.
 fn authors(units: &[Unit]) -> Vec<String> {
     let mut authors: Vec<String> = Vec::new();
+    // A set, not `authors.contains`: a dump of many bylines would make that quadratic.
+    let mut seen = std::collections::HashSet::new();
     for unit in units {
         if let Kind::Meta(names) = &unit.kind {
             for name in names {
-                if !authors.contains(name) {
+                if seen.insert(name.as_str()) {
                     authors.push(name.clone());
                 }
             }

@@ -258,9 +258,11 @@ fn first_h1(tree: &Tree) -> Option<String> {
     while i < tree.len() {
         let id = i as NodeId;
         if tree.tag(id) == Some(Tag::H1) && !inside_boilerplate(tree, id) {
-            let t = tree.text_of(id);
+            // 300 chars are at most 1,200 bytes; a longer text is no headline and is not read
+            // whole (once per element of a deep nest of <h1>s, that would be slow).
+            let (t, cut) = tree.text_of_at_most(id, 1200);
             let n = t.chars().count();
-            if (8..=300).contains(&n) {
+            if !cut && (8..=300).contains(&n) {
                 return Some(t);
             }
         }
@@ -386,9 +388,17 @@ fn published(
         let value = tree
             .attr(id, "datetime")
             .or_else(|| tree.attr(id, "content"));
-        let date = value
-            .and_then(normalize_date)
-            .or_else(|| date_in_text(&tree.text_of(id)));
+        let date = value.and_then(normalize_date).or_else(|| {
+            // The first 256 KiB (whole words) are plenty to find a date in; reading no more
+            // keeps a deep nest of such elements from reading the text under it once each.
+            let (text, cut) = tree.text_of_at_most(id, 1 << 18);
+            let text = if cut {
+                text.rsplit_once(' ').map_or("", |(head, _)| head)
+            } else {
+                &text
+            };
+            date_in_text(text)
+        });
         if let Some(date) = date {
             if marked {
                 return (Some(date), Some(PublishedFrom::TimeElement));
@@ -420,8 +430,9 @@ fn published(
             })
         });
         if datey {
-            let t = tree.text_of(id);
-            if t.chars().count() < 200 {
+            // Under 200 chars is under 800 bytes: a longer text is not read whole.
+            let (t, cut) = tree.text_of_at_most(id, 800);
+            if !cut && t.chars().count() < 200 {
                 if let Some(date) = date_in_text(&t) {
                     return (Some(date), Some(PublishedFrom::Text));
                 }
@@ -482,11 +493,14 @@ fn authors(tree: &Tree, d: &Declared, ld: &[&Value], site: Option<&str>) -> Vec<
     }
     let mut out: Vec<String> = Vec::new();
     for name in found {
+        // Stop at the ten kept: `contains` over all of a page's names is quadratic.
+        if out.len() == 10 {
+            break;
+        }
         if is_person_name(&name, site) && !out.contains(&name) {
             out.push(name);
         }
     }
-    out.truncate(10);
     out
 }
 
@@ -531,12 +545,14 @@ fn byline_authors(tree: &Tree, site: Option<&str>) -> Vec<String> {
             })
             .map(|j| {
                 let j = j as NodeId;
-                tree.attr(j, "content")
-                    .map(str::to_string)
-                    .unwrap_or_else(|| tree.text_of(j))
+                match tree.attr(j, "content") {
+                    Some(c) => (c.to_string(), false),
+                    None => tree.text_of_at_most(j, 480),
+                }
             });
-        let text = named.unwrap_or_else(|| tree.text_of(id));
-        if text.chars().count() > 120 {
+        // At most 120 chars, so at most 480 bytes: a longer text is not read whole.
+        let (text, cut) = named.unwrap_or_else(|| tree.text_of_at_most(id, 480));
+        if cut || text.chars().count() > 120 {
             continue;
         }
         let names = people_in(&text, site);

@@ -360,6 +360,44 @@ impl Tree {
         collapse_ws(&out)
     }
 
+    /// [`Tree::text_of`] cut short: its first `max` bytes at most (whole chars), and whether
+    /// anything was left out. It reads no more of the subtree than it keeps, so asking every
+    /// element of a deep nest for a short text does not read the long text at the bottom once
+    /// per element.
+    pub fn text_of_at_most(&self, id: NodeId, max: usize) -> (String, bool) {
+        let mut out = String::new();
+        let mut space = false;
+        let depth = self.nodes[id as usize].depth;
+        let mut i = id as usize;
+        loop {
+            let text = match &self.nodes[i].data {
+                NodeData::Text(t) => &**t,
+                NodeData::Element { tag, .. } if tag.is_block() || *tag == Tag::Br => " ",
+                _ => "",
+            };
+            // As `collapse_ws`, one char at a time.
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                    continue;
+                }
+                let gap = space && !out.is_empty();
+                if out.len() + usize::from(gap) + c.len_utf8() > max {
+                    return (out, true);
+                }
+                if gap {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+            i += 1;
+            if i >= self.nodes.len() || self.nodes[i].depth <= depth {
+                return (out, false);
+            }
+        }
+    }
+
     /// The first element with tag `tag`, in document order.
     pub fn find(&self, tag: Tag) -> Option<NodeId> {
         self.nodes
