@@ -189,7 +189,13 @@ fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
             share < 0.3 && !s.marked[i]
         } else {
             match s.hints[i] {
-                Hint::Boilerplate => !s.marked[i] && (share < 0.4 || s.link_density(i) > 0.5),
+                // The page's root elements are never boilerplate, whatever their classes say
+                // (scripts put state such as "modal-open" on them); a large element needs to be
+                // link-heavy too.
+                _ if matches!(tag, Tag::Html | Tag::Body) => false,
+                Hint::Boilerplate => {
+                    !s.marked[i] && (share < 0.4 || (share < 0.8 && s.link_density(i) > 0.5))
+                }
                 Hint::WeakBoilerplate => {
                     !s.marked[i] && share < 0.4 && (s.link_density(i) > 0.3 || s.chars[i] < 200)
                 }
