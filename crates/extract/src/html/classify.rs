@@ -231,7 +231,12 @@ impl<'t> Classifier<'t> {
             Some(c) => *self.classes.entry(c).or_insert_with(|| read_words(c)),
             None => Words::default(),
         };
-        if let Some(v) = tree.attr(id, "id") {
+        // An id of four words or more is a slug of the section's heading
+        // ("sharing-with-a-single-developer"), not a template's name for a part.
+        if let Some(v) = tree
+            .attr(id, "id")
+            .filter(|v| v.split(['-', '_']).count() < 4)
+        {
             let i = read_words(v);
             w.strong |= i.strong;
             w.weak |= i.weak;

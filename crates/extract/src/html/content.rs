@@ -557,7 +557,8 @@ fn emit_blocks(
         chars: 0,
         link_chars: 0,
     };
-    let mut stack: Vec<(NodeId, Tag)> = Vec::new();
+    // Open elements, and whether each one counts as a link.
+    let mut stack: Vec<(NodeId, Tag, bool)> = Vec::new();
     let mut link_depth = 0usize;
     let mut pre_depth = 0usize;
     let mut brs = 0usize;
@@ -565,13 +566,13 @@ fn emit_blocks(
     let mut i = root as usize;
     while i < end {
         // Close the elements this node is not inside.
-        while let Some(&(open, tag)) = stack.last() {
+        while let Some(&(open, tag, is_link)) = stack.last() {
             if (s.end[open as usize] as usize) > i {
                 break;
             }
             stack.pop();
             match tag {
-                Tag::A if is_real_link(tree, open) => link_depth = link_depth.saturating_sub(1),
+                Tag::A if is_link => link_depth = link_depth.saturating_sub(1),
                 Tag::Pre => pre_depth = pre_depth.saturating_sub(1),
                 _ => {}
             }
@@ -622,12 +623,17 @@ fn emit_blocks(
                         _ => BlockKind::Paragraph,
                     };
                 }
+                // A permalink inside a heading ("¶", "#section") is part of the heading.
+                let is_link = tag == Tag::A
+                    && is_real_link(tree, id)
+                    && !(cur.kind == BlockKind::Heading
+                        && tree.attr(id, "href").is_some_and(|h| h.starts_with('#')));
                 match tag {
-                    Tag::A if is_real_link(tree, id) => link_depth += 1,
+                    Tag::A if is_link => link_depth += 1,
                     Tag::Pre => pre_depth += 1,
                     _ => {}
                 }
-                stack.push((id, tag));
+                stack.push((id, tag, is_link));
             }
             NodeData::Text(t) => {
                 let c = s.chars[i];
