@@ -323,7 +323,7 @@ pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
     let mut paragraphs = filter_blocks(blocks, title, false);
     let mut fallback = false;
     let found: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
-    if found < 250 {
+    if found < 1000 {
         let mut all = Vec::new();
         let mut all_captions = Vec::new();
         emit_blocks(tree, &s, &junk, body, &mut all, &mut all_captions);
