@@ -221,7 +221,7 @@ fn read_words(value: &str) -> Words {
 /// same few class strings thousands of times.
 #[derive(Default)]
 pub struct Classifier<'t> {
-    classes: std::collections::HashMap<&'t str, Words>,
+    classes: rustc_hash::FxHashMap<&'t str, Words>,
 }
 
 impl<'t> Classifier<'t> {

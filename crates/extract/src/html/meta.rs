@@ -377,10 +377,9 @@ fn published(
             .attr(id, "itemprop")
             .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
             || tree.attr(id, "pubdate").is_some()
-            || tree.attr(id, "class").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                c.contains("publish") || c.contains("pubdate")
-            });
+            || tree
+                .attr(id, "class")
+                .is_some_and(|c| contains_ci(c, "publish") || contains_ci(c, "pubdate"));
         let is_time = tree.tag(id) == Some(Tag::Time);
         if !(marked || is_time) {
             continue;
@@ -422,11 +421,10 @@ fn published(
         let id = i as NodeId;
         let datey = ["class", "id"].iter().any(|a| {
             tree.attr(id, a).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                v.contains("date")
-                    || v.contains("time")
-                    || v.contains("byline")
-                    || v.contains("meta")
+                contains_ci(v, "date")
+                    || contains_ci(v, "time")
+                    || contains_ci(v, "byline")
+                    || contains_ci(v, "meta")
             })
         });
         if datey {
@@ -521,11 +519,10 @@ fn byline_authors(tree: &Tree, site: Option<&str>) -> Vec<String> {
                 tree.attr(id, a).is_some_and(|v| {
                     let mut hit = false;
                     classify::for_each_word(v, |w| {
-                        let w = w.to_ascii_lowercase();
-                        if matches!(
-                            w.as_str(),
-                            "author" | "byline" | "authors" | "writer" | "creator"
-                        ) {
+                        if ["author", "byline", "authors", "writer", "creator"]
+                            .iter()
+                            .any(|x| w.eq_ignore_ascii_case(x))
+                        {
                             hit = true;
                         }
                     });
@@ -706,6 +703,13 @@ fn is_person_name(name: &str, site: Option<&str>) -> bool {
     // Names are capitalised in scripts that have case.
     let first = words[0].chars().next();
     !first.is_some_and(|c| c.is_lowercase())
+}
+
+/// Whether `hay` contains the lowercase ASCII `needle`, ignoring ASCII case, without
+/// allocating (these checks run on every element's class).
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// "en-US", "en_GB", "fr" → "en", "en", "fr".

@@ -248,7 +248,7 @@ impl<'a> Parser<'a> {
         let start = self.pos + 1;
         let end = self.name_end(start);
         let tag = lower_tag(&self.src[start..end]);
-        let (attrs, after, self_closing) = self.attributes(end);
+        let (attrs, after, self_closing) = self.attributes(end, tag);
         self.pos = after;
 
         self.close_head_for(tag);
@@ -387,7 +387,7 @@ impl<'a> Parser<'a> {
 
     /// Reads attributes from `i` to the end of the tag. Returns them, the offset after `>`, and
     /// whether the tag ended in `/>`.
-    fn attributes(&self, mut i: usize) -> (Attrs, usize, bool) {
+    fn attributes(&self, mut i: usize, tag: Tag) -> (Attrs, usize, bool) {
         let src = self.src;
         let mut attrs = Vec::new();
         let mut self_closing = false;
@@ -440,7 +440,8 @@ impl<'a> Parser<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(kept) = kept_attr(name) {
+            if let Some(kept) = kept_attr(name).filter(|&k| wanted(tag, k, &src[value.0..value.1]))
+            {
                 if !attrs.iter().any(|(n, _)| *n == kept) {
                     let raw = self.slice(value.0, value.1);
                     let v = if raw.contains('&') {
@@ -452,6 +453,23 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+}
+
+/// Whether attribute `name` (with raw `value`) of a `tag` element is read by extraction: links
+/// only on `<a>` and `<link>`, a `style` only when it can hide the element, and so on. Each
+/// attribute kept is an allocation, and pages have many links.
+fn wanted(tag: Tag, name: &str, value: &[u8]) -> bool {
+    match name {
+        "href" | "rel" => matches!(tag, Tag::A | Tag::Link),
+        "type" => tag == Tag::Script,
+        "lang" => tag == Tag::Html,
+        "charset" | "http-equiv" | "name" | "property" => matches!(tag, Tag::Meta),
+        "style" => {
+            memchr::memmem::find(value, b"none").is_some()
+                || memchr::memmem::find(value, b"hidden").is_some()
+        }
+        _ => true,
     }
 }
 
