@@ -274,6 +274,17 @@ pub fn load_cleaneval(dir: &Path) -> Result<Vec<Page>> {
     let gold_dir = root.join("GoldStandard");
     let mut ids = stems(&gold_dir, ".txt")?;
     ids.sort_by_key(|id| (id.parse::<u64>().unwrap_or(u64::MAX), id.clone()));
+    load_input_and_gold(&root, ids, text::clean_cleaneval_gold)
+}
+
+/// The pages of a set laid out as `input/ID.html.gz` beside `GoldStandard/ID.txt`, in the order
+/// of `ids`, each gold file turned into text by `clean`. Pages without an input are skipped.
+fn load_input_and_gold(
+    root: &Path,
+    ids: Vec<String>,
+    clean: fn(&str) -> String,
+) -> Result<Vec<Page>> {
+    let gold_dir = root.join("GoldStandard");
     let mut pages = Vec::with_capacity(ids.len());
     for id in ids {
         let path = root.join("input").join(format!("{id}.html.gz"));
@@ -283,7 +294,7 @@ pub fn load_cleaneval(dir: &Path) -> Result<Vec<Page>> {
         let gold_path = gold_dir.join(format!("{id}.txt"));
         let raw =
             fs::read(&gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?;
-        let gold = text::clean_cleaneval_gold(&text::decode_gold(&raw));
+        let gold = clean(&text::decode_gold(&raw));
         pages.push(Page {
             id,
             path,
@@ -310,28 +321,8 @@ pub fn cleaneval_url(html: &[u8]) -> Option<String> {
 /// that Readability.js is expected to output; its text (see [`text::html_to_text`]) is the gold.
 pub fn load_readability_pages(dir: &Path) -> Result<Vec<Page>> {
     require_dir(dir)?;
-    let gold_dir = dir.join("GoldStandard");
-    let mut pages = Vec::new();
-    for id in stems(&gold_dir, ".txt")? {
-        let path = dir.join("input").join(format!("{id}.html.gz"));
-        if !path.is_file() {
-            continue;
-        }
-        let gold_path = gold_dir.join(format!("{id}.txt"));
-        let raw =
-            fs::read(&gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?;
-        let gold = text::html_to_text(&text::decode_gold(&raw));
-        pages.push(Page {
-            id,
-            path,
-            url: None,
-            gold: Gold {
-                text: Some(gold),
-                ..Gold::default()
-            },
-        });
-    }
-    Ok(pages)
+    let ids = stems(&dir.join("GoldStandard"), ".txt")?;
+    load_input_and_gold(dir, ids, text::html_to_text)
 }
 
 #[cfg(test)]

@@ -220,24 +220,10 @@ fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
         match &node.data {
             NodeData::Text(_) => good[i] = s.chars[i],
             NodeData::Element { tag, .. } => {
-                let own = paragraph_len(tree, s, i, *tag);
+                let own = paragraph_len(s, i, *tag);
                 // Text blocks of any length count (headings, short items); a container's own
                 // loose text only when it is a sentence's worth.
-                let min = if matches!(
-                    tag,
-                    Tag::Div
-                        | Tag::Section
-                        | Tag::Article
-                        | Tag::Font
-                        | Tag::Center
-                        | Tag::Main
-                        | Tag::Text
-                        | Tag::Span
-                ) {
-                    25
-                } else {
-                    1
-                };
+                let min = if is_container(*tag) { 25 } else { 1 };
                 if own >= min && s.link_density(i) < 0.5 && prose[i] == 0 {
                     prose[i] = own;
                 }
@@ -251,9 +237,24 @@ fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
     (good, prose)
 }
 
-/// The text length that makes element `i` a paragraph, or 0 if it is not paragraph-like.
-fn paragraph_len(tree: &Tree, s: &Stats, i: usize, tag: Tag) -> u32 {
-    let _ = tree;
+/// Elements that hold blocks but may also hold loose text of their own.
+fn is_container(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Div
+            | Tag::Section
+            | Tag::Article
+            | Tag::Font
+            | Tag::Center
+            | Tag::Main
+            | Tag::Text
+            | Tag::Span
+    )
+}
+
+/// The text length that makes element `i` a paragraph, or 0 if it is not paragraph-like: a text
+/// block's words outside links, a container's own loose text.
+fn paragraph_len(s: &Stats, i: usize, tag: Tag) -> u32 {
     match tag {
         Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li | Tag::Dd | Tag::Dt => {
             s.chars[i] - s.link[i]
@@ -261,14 +262,7 @@ fn paragraph_len(tree: &Tree, s: &Stats, i: usize, tag: Tag) -> u32 {
         Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th | Tag::Figcaption => {
             s.chars[i] - s.link[i]
         }
-        Tag::Div
-        | Tag::Section
-        | Tag::Article
-        | Tag::Font
-        | Tag::Center
-        | Tag::Main
-        | Tag::Text
-        | Tag::Span => s.direct[i],
+        t if is_container(t) => s.direct[i],
         _ => 0,
     }
 }
@@ -279,42 +273,6 @@ pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
     let s = stats(tree);
     let junk = boilerplate(tree, &s, body);
     let roots = content_zone(tree, &s, &junk, body);
-    if std::env::var_os("ANNALIST_DEBUG_ZONE").is_some() {
-        for &r in &roots {
-            eprintln!(
-                "ROOT {r} {:?} class={:?} id={:?} chars={} junk={}",
-                tree.tag(r),
-                tree.attr(r, "class"),
-                tree.attr(r, "id"),
-                s.chars[r as usize],
-                junk[r as usize]
-            );
-        }
-        for i in 1..tree.len() {
-            if junk[i] && !junk[tree.node(i as NodeId).parent as usize] && s.chars[i] > 500 {
-                eprintln!(
-                    "  JUNK {i} {:?} class={:?} id={:?} chars={}",
-                    tree.tag(i as NodeId),
-                    tree.attr(i as NodeId, "class"),
-                    tree.attr(i as NodeId, "id"),
-                    s.chars[i]
-                );
-            }
-        }
-        let mut a = roots.first().copied().unwrap_or(NONE);
-        while a != NONE {
-            eprintln!(
-                "  ANC {a} {:?} class={:?} id={:?} chars={} junk={}",
-                tree.tag(a),
-                tree.attr(a, "class"),
-                tree.attr(a, "id"),
-                s.chars[a as usize],
-                junk[a as usize]
-            );
-            a = tree.node(a).parent;
-        }
-    }
-
     let mut captions = Vec::new();
     let mut blocks = Vec::new();
     for &r in &roots {
@@ -402,7 +360,7 @@ fn content_zone(tree: &Tree, s: &Stats, junk: &[bool], body: NodeId) -> Vec<Node
         if tag.is_heading() || matches!(tag, Tag::Th | Tag::Figcaption | Tag::Dt) {
             continue;
         }
-        let len = paragraph_len(tree, s, i, tag);
+        let len = paragraph_len(s, i, tag);
         if len < 25 {
             continue;
         }
