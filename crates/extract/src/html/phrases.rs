@@ -137,6 +137,27 @@ const STOCK: &[&str] = &[
     "комментарии",
     "читать далее",
     "читайте также",
+    // Buttons and links of templates.
+    "lade weitere inhalte",
+    "weitere inhalte laden",
+    "mehr laden",
+    "weitere informationen",
+    "zurück zur vorherigen seite",
+    "zur übersicht",
+    "zurück zur übersicht",
+    "load more",
+    "show all",
+    "view all",
+    "see all",
+    "read the full article",
+    "instant access to the full article pdf",
+    // The like button blogs carry ("Like this: Like Loading…").
+    "like this",
+    "like loading",
+    "gefällt mir",
+    "liken lade",
+    "j'aime chargement",
+    "me gusta cargando",
 ];
 
 /// Openings of the headings over teaser lists ("Related articles", "Weitere Beiträge").
