@@ -8,7 +8,7 @@ pub(crate) fn detect(text: &str) -> Option<String> {
         end -= 1;
     }
     let sample = &text[..end];
-    if sample.split_whitespace().count() < 3 {
+    if words(sample) < 3 {
         return None;
     }
     let info = whatlang::detect(sample)?;
@@ -16,6 +16,28 @@ pub(crate) fn detect(text: &str) -> Option<String> {
         return None;
     }
     iso639_1(info.lang()).map(str::to_string)
+}
+
+/// About how many words `text` holds: its whitespace-separated pieces, where each character of
+/// a script written without spaces between words (Chinese, Japanese, Thai…) counts as a word.
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|piece| piece.chars().filter(|&c| is_unspaced(c)).count().max(1))
+        .sum()
+}
+
+/// A character of a script that does not separate its words with spaces: Han, kana, Thai, Lao,
+/// Khmer, Myanmar.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK Unified Ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK Compatibility Ideographs
+        | '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+    )
 }
 
 fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
@@ -108,5 +130,18 @@ mod tests {
         assert_eq!(super::detect("The minister said on Monday that the talks with the neighbouring country would go on for another week, and that both sides hoped to reach an agreement on trade before the end of the year.").as_deref(), Some("en"));
         assert_eq!(super::detect("Министр заявил в понедельник, что переговоры с соседней страной продолжатся ещё неделю и что обе стороны надеются достичь соглашения до конца года.").as_deref(), Some("ru"));
         assert_eq!(super::detect("ok"), None);
+    }
+
+    #[test]
+    fn detects_languages_written_without_spaces() {
+        assert_eq!(
+            super::detect("中国国防部长李尚福表示，中俄两军关系达到新水平。俄罗斯海军总司令访问北京，双方同意加强合作。").as_deref(),
+            Some("zh")
+        );
+        assert_eq!(
+            super::detect("東京で月曜日、首相は記者会見を開き、新しい経済対策を発表した。野党はこれを批判している。").as_deref(),
+            Some("ja")
+        );
+        assert_eq!(super::detect("北京"), None);
     }
 }

@@ -199,20 +199,27 @@ struct Words {
 fn read_words(value: &str) -> Words {
     let mut w = Words::default();
     for token in value.split_whitespace() {
+        // A token is read as a whole: a content word beside a boilerplate word names a part of
+        // the boilerplate ("comment-body", "promo-bar__text"), not the story.
+        let mut t = Words::default();
         for_each_lower_word(token, |word_, edge| {
             match word(word_) {
-                Word::Strong => w.strong = true,
-                Word::Weak if edge => w.weak = true,
-                Word::Content => w.content = true,
+                Word::Strong => t.strong = true,
+                Word::Weak if edge => t.weak = true,
+                Word::Content => t.content = true,
                 _ => {}
             }
             if matches!(
                 word_,
                 "caption" | "figcaption" | "credit" | "credits" | "photographer"
             ) {
-                w.caption = true;
+                t.caption = true;
             }
         });
+        w.strong |= t.strong;
+        w.weak |= t.weak;
+        w.content |= t.content && !t.strong;
+        w.caption |= t.caption;
     }
     w
 }
