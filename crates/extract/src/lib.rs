@@ -118,8 +118,8 @@ pub fn extract(input: &Input<'_>) -> Result<Document, ExtractError> {
         doc.url = input.url.map(str::to_string);
     }
     if doc.published.is_none() {
-        if let Some(fetched) = input.fetched {
-            doc.published = Some(fetched.get(..10).unwrap_or(fetched).to_string());
+        if let Some(date) = input.fetched.and_then(capture_date) {
+            doc.published = Some(date.to_string());
             doc.published_from = Some(PublishedFrom::Capture);
         }
     }
@@ -127,4 +127,60 @@ pub fn extract(input: &Input<'_>) -> Result<Document, ExtractError> {
         doc.language = language::detect(&doc.text);
     }
     Ok(doc)
+}
+
+/// The day of a capture date (`WARC-Date`, `2023-07-04T10:00:00Z`): its first ten characters
+/// when they are a real calendar date `YYYY-MM-DD`, else `None` (a malformed header is no date).
+fn capture_date(fetched: &str) -> Option<&str> {
+    let date = fetched.get(..10)?;
+    let b = date.as_bytes();
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' || !matches!(&fetched.as_bytes()[10..], [] | [b'T', ..]) {
+        return None;
+    }
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capture_date_is_used_only_when_it_is_a_date() {
+        let page =
+            b"<html><body><article><p>Heavy rain fell on the city, flooding several streets \
+            and closing two schools, officials said on the radio.</p></article></body></html>";
+        let cases = [
+            ("2023-07-04T10:00:00Z", Some("2023-07-04")),
+            ("2023-07-04", Some("2023-07-04")),
+            ("yesterday", None),
+            ("20230704101010", None),
+            ("2023-13-45T00:00:00Z", None),
+            ("2023-02-29", None),
+            ("2023-07-0é", None),
+        ];
+        for (fetched, expected) in cases {
+            let input = Input {
+                fetched: Some(fetched),
+                ..Input::new("r", page).with_format(Format::Html)
+            };
+            let doc = extract(&input).unwrap();
+            assert_eq!(doc.published.as_deref(), expected, "WARC-Date {fetched:?}");
+            let from = expected.map(|_| PublishedFrom::Capture);
+            assert_eq!(doc.published_from, from, "WARC-Date {fetched:?}");
+        }
+    }
 }

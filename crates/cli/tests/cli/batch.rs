@@ -218,3 +218,25 @@ fn a_closed_stdout_ends_quietly_with_success() {
         "{run:?}"
     );
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_full_disk_is_an_output_error_that_says_so() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let dir = tempdir();
+    let path = write(&dir, "a.txt", "Some text to analyse here.");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_annalist"))
+        .args(["analyze", "--format", "plain"])
+        .arg(&path)
+        .stdout(full)
+        .output()
+        .expect("cannot start annalist");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("No space left"),
+        "the message should say that writing the output failed: {stderr}"
+    );
+}

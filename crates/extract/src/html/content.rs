@@ -278,14 +278,14 @@ pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
     for &r in &roots {
         emit_blocks(tree, &s, &junk, r, &mut blocks, &mut captions);
     }
-    let mut paragraphs = filter_blocks(blocks, title, false);
+    let mut paragraphs = filter_blocks(blocks, title, false, &mut captions);
     let mut fallback = false;
     let found: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
     if found < 1000 {
         let mut all = Vec::new();
         let mut all_captions = Vec::new();
         emit_blocks(tree, &s, &junk, body, &mut all, &mut all_captions);
-        let whole = filter_blocks(all, title, true);
+        let whole = filter_blocks(all, title, true, &mut all_captions);
         let whole_len: usize = whole.iter().map(|p| p.chars().count()).sum();
         if whole_len > found * 2 {
             paragraphs = whole;
@@ -742,7 +742,12 @@ fn is_credit_element(tree: &Tree, id: NodeId) -> bool {
 /// it), link lists, stock phrases of templates, the title repeated, date- or time-only lines,
 /// and — in the whole-page fallback — whatever is not prose. Last, headings and "…:" lines
 /// that lead into nothing kept are dropped too.
-fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<String> {
+fn filter_blocks(
+    blocks: Vec<Block>,
+    title: Option<&str>,
+    strict: bool,
+    captions: &mut Vec<Caption>,
+) -> Vec<String> {
     let title_key = title.map(key);
     let mut keep = vec![false; blocks.len()];
     let linky: Vec<bool> = blocks.iter().map(is_link_block).collect();
@@ -775,6 +780,12 @@ fn filter_blocks(blocks: Vec<Block>, title: Option<&str>, strict: bool) -> Vec<S
         }
         if short && (k.is_empty() || phrases::is_stock_phrase(&k)) {
             continue;
+        }
+        if b.kind == BlockKind::Paragraph && short {
+            if let Some(caption) = labelled_caption(&b.text) {
+                captions.push(caption);
+                continue;
+            }
         }
         if b.chars < 200
             && short
@@ -938,6 +949,34 @@ fn links_inside_prose(blocks: &[Block], linky: &[bool]) -> Vec<bool> {
     out
 }
 
+/// A photo caption set as a plain paragraph, known by the credit label that ends it
+/// ("… after the match. | Foto: Reuters", "… in 2019. Photo: Jane Roe").
+fn labelled_caption(text: &str) -> Option<Caption> {
+    let t = text.trim();
+    if t.len() > 400 || !t.is_ascii() && t.to_lowercase().len() != t.len() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let at = [
+        "foto:",
+        "photo:",
+        "photograph:",
+        "credit:",
+        "bild:",
+        "fuente:",
+        "©",
+    ]
+    .iter()
+    .filter_map(|l| lower.rfind(l))
+    .max()?;
+    // The label stands in the last part, after what the photo shows.
+    if at * 10 < t.len() * 4 {
+        return None;
+    }
+    let c = split_credit(t);
+    (c.credit.is_some() && c.text.chars().count() >= 10).then_some(c)
+}
+
 /// A short line that is only a photo credit ("Photo: Jane Roe", "Jane Roe/Getty Images").
 fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
@@ -1048,6 +1087,22 @@ mod tests {
             vec![Caption {
                 text: "Workers lay track near the depot.".into(),
                 credit: Some("Jane Roe / City Photos".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn captions_set_as_paragraphs_are_known_by_their_credit_label() {
+        let html = format!(
+            "<article><p>{PROSE}</p><p>Players celebrate after the match. | Foto: Jane Roe</p><p>{PROSE}</p></article>"
+        );
+        let c = main_content(&parse(&html), None);
+        assert_eq!(c.paragraphs.len(), 2);
+        assert_eq!(
+            c.captions,
+            vec![Caption {
+                text: "Players celebrate after the match.".into(),
+                credit: Some("Jane Roe".into())
             }]
         );
     }
