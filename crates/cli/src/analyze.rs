@@ -3,6 +3,7 @@
 use std::io::{self, BufWriter, Write};
 
 use annalist_core::Format;
+use anyhow::Context;
 
 use crate::args::AnalyzeArgs;
 use crate::input::Origin;
@@ -30,7 +31,7 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<Status> {
     if let Some(threads) = args.threads {
         pool = pool.num_threads(threads.get());
     }
-    let pool = pool.build()?;
+    let pool = pool.build().context("cannot start the worker threads")?;
     let settings = Settings {
         published: args.published.clone(),
     };
@@ -40,14 +41,16 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<Status> {
         args.jsonl,
     );
     let mut pipeline = Pipeline::new(pool, settings, output);
+    let cannot_write = "cannot write the records to standard output";
     for path in &args.paths {
         read_path(
             &Origin::from_arg(path),
             args.format.map(Format::from),
             &mut pipeline,
-        )?;
+        )
+        .context(cannot_write)?;
     }
-    pipeline.flush()?;
+    pipeline.flush().context(cannot_write)?;
     Ok(if pipeline.output().errors() > 0 {
         Status::HadErrors
     } else {

@@ -226,7 +226,7 @@ fn a_full_disk_is_an_output_error_that_says_so() {
         return;
     };
     let dir = tempdir();
-    let path = write(&dir, "a.txt", "Some text to analyse here.");
+    let path = write(dir.path(), "a.txt", "Some text to analyse here.");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_annalist"))
         .args(["analyze", "--format", "plain"])
         .arg(&path)

@@ -47,7 +47,9 @@ fn word(w: &str) -> Word {
         | "subscribe" | "subscription" | "taboola" | "toolbar" | "byline" | "caption"
         | "copyright" | "sitemap" | "subnav" | "tagcloud" | "backtotop" | "readmore"
         | "readnext" | "upnext" | "mostread" | "mostpopular" | "dateline" | "postmeta"
-        | "entrymeta" | "lightbox" | "login" | "signin" => Word::Strong,
+        | "entrymeta" | "lightbox" | "login" | "signin" | "relatedposts" | "relatedarticles"
+        | "relatedstories" | "relatedcontent" | "relatedlinks" | "morestories" | "sharebuttons"
+        | "sharedaddy" | "authorbox" | "authorbio" => Word::Strong,
         "ad" | "ads" | "adv" | "banner" | "menu" | "nav" | "popular" | "trending" | "tools"
         | "register" | "rating" | "ratings" | "topbar" | "overlay" | "teaser" | "teasers"
         | "tags" | "print" | "credit" | "credits" | "author" | "authors" | "bio" | "follow"
