@@ -63,32 +63,32 @@ fn clip(text: &str, span: Span) -> Option<(usize, usize)> {
 }
 
 /// Pushes the sentences of one paragraph, `para`, which starts at byte `offset` of the text.
+///
+/// Works on byte offsets into `para` (always at char boundaries) rather than a copy of its
+/// chars, so that its memory does not grow with the paragraph's length.
 fn split_paragraph(para: &str, offset: usize, out: &mut Vec<Span>) {
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(para.len(), |&(b, _)| b);
     let mut sentence_start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        if !is_terminator(chars[i].1) {
-            i += 1;
+    while let Some(c) = para[i..].chars().next() {
+        if !is_terminator(c) {
+            i += c.len_utf8();
             continue;
         }
-        let run_end = skip_while(&chars, i, is_terminator);
-        let closed = skip_while(&chars, run_end, is_closer);
+        let run_end = skip_while(para, i, is_terminator);
+        let closed = skip_while(para, run_end, is_closer);
         let candidate = Candidate {
-            chars: &chars,
+            para,
             run: i..run_end,
             after: closed,
             sentence_start,
         };
         if candidate.ends_sentence() {
-            let end = byte_at(closed);
-            push_trimmed(para, offset, byte_at(sentence_start), end, out);
+            push_trimmed(para, offset, sentence_start, closed, out);
             sentence_start = closed;
         }
         i = closed;
     }
-    push_trimmed(para, offset, byte_at(sentence_start), para.len(), out);
+    push_trimmed(para, offset, sentence_start, para.len(), out);
 }
 
 /// Pushes `para[start..end]` without its surrounding whitespace, shifted by `offset`, unless it
@@ -104,12 +104,12 @@ fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut V
     out.push(Span::new(offset + s, offset + e));
 }
 
-/// The index of the first char at or after `from` that fails `pred`.
-fn skip_while(chars: &[(usize, char)], from: usize, pred: impl Fn(char) -> bool) -> usize {
-    chars[from.min(chars.len())..]
-        .iter()
-        .position(|&(_, c)| !pred(c))
-        .map_or(chars.len(), |p| from + p)
+/// The byte offset of the first char of `para` at or after byte `from` that fails `pred`.
+fn skip_while(para: &str, from: usize, pred: impl Fn(char) -> bool) -> usize {
+    para[from..]
+        .char_indices()
+        .find(|&(_, c)| !pred(c))
+        .map_or(para.len(), |(at, _)| from + at)
 }
 
 /// Punctuation that may end a sentence: Latin, CJK, Devanagari (`।`), Arabic and Urdu (`؟`,
@@ -184,28 +184,29 @@ fn is_opener(c: char) -> bool {
     )
 }
 
-/// One run of terminal punctuation and its surroundings, to be judged.
+/// One run of terminal punctuation and its surroundings, to be judged. Positions are byte
+/// offsets into the paragraph.
 struct Candidate<'a> {
-    /// The paragraph's chars with their byte offsets.
-    chars: &'a [(usize, char)],
-    /// Indices of the terminator run.
+    /// The paragraph.
+    para: &'a str,
+    /// The terminator run.
     run: std::ops::Range<usize>,
-    /// Index of the first char after the run and its closing quotes or brackets.
+    /// The first char after the run and its closing quotes or brackets.
     after: usize,
-    /// Index of the first char of the current sentence.
+    /// The first char of the current sentence.
     sentence_start: usize,
 }
 
 impl Candidate<'_> {
     /// True when the sentence ends after this run (and its closers).
     fn ends_sentence(&self) -> bool {
-        let run = &self.chars[self.run.clone()];
-        if run.iter().any(|&(_, c)| is_cjk_terminator(c)) {
+        let run = &self.para[self.run.clone()];
+        if run.chars().any(is_cjk_terminator) {
             return true;
         }
-        match self.chars.get(self.after) {
+        match self.para[self.after..].chars().next() {
             None => return true,
-            Some(&(_, c)) if !c.is_whitespace() => return false,
+            Some(c) if !c.is_whitespace() => return false,
             Some(_) => {}
         }
         let Some(next) = self.next_word() else {
@@ -215,7 +216,7 @@ impl Candidate<'_> {
         if next.first().is_some_and(|c| c.is_lowercase()) {
             return false;
         }
-        let lone_period = run.len() == 1 && run[0].1 == '.';
+        let lone_period = run == ".";
         let closed = self.after > self.run.end;
         if !lone_period || closed {
             return true;
@@ -226,42 +227,30 @@ impl Candidate<'_> {
     /// The chars of the word that follows, after whitespace and opening quotes (up to 24 chars,
     /// enough to compare with a word list); `None` at the end of the paragraph.
     fn next_word(&self) -> Option<Vec<char>> {
-        let start = skip_while(self.chars, self.after, |c| {
-            c.is_whitespace() || is_opener(c)
-        });
-        if start >= self.chars.len() {
-            return None;
-        }
-        let word = self.chars[start..]
-            .iter()
-            .map(|&(_, c)| c)
+        let start = skip_while(self.para, self.after, |c| c.is_whitespace() || is_opener(c));
+        let rest = &self.para[start..];
+        let first = rest.chars().next()?;
+        let word = rest
+            .chars()
             .take_while(|c| c.is_alphanumeric())
             .take(24)
             .collect::<Vec<_>>();
         // A symbol or punctuation mark starts the next sentence: give it as a one-char word.
-        Some(if word.is_empty() {
-            vec![self.chars[start].1]
-        } else {
-            word
-        })
+        Some(if word.is_empty() { vec![first] } else { word })
     }
 
     /// The word before the run, without a leading opening quote or bracket (at most 32 chars;
     /// longer words are no abbreviations).
     fn word_before(&self) -> (usize, String) {
         let mut start = self.run.start;
-        while start > self.sentence_start && self.run.start - start < 32 {
-            let c = self.chars[start - 1].1;
+        let before = self.para[self.sentence_start..self.run.start].chars().rev();
+        for c in before.take(32) {
             if c.is_whitespace() || is_opener(c) {
                 break;
             }
-            start -= 1;
+            start -= c.len_utf8();
         }
-        let word = self.chars[start..self.run.start]
-            .iter()
-            .map(|&(_, c)| c)
-            .collect();
-        (start, word)
+        (start, self.para[start..self.run.start].to_string())
     }
 
     /// True when the lone period of this run belongs to an abbreviation (or an initial, or a
@@ -295,12 +284,12 @@ impl Candidate<'_> {
         self.opens_sentence(word_start) && is_enumerator(&word)
     }
 
-    /// True when only whitespace and opening quotes stand between the sentence's start and the
-    /// char at `index`.
+    /// True when only whitespace and opening quotes stand between the sentence's start and
+    /// byte `index`.
     fn opens_sentence(&self, index: usize) -> bool {
-        self.chars[self.sentence_start..index]
-            .iter()
-            .all(|&(_, c)| c.is_whitespace() || is_opener(c))
+        self.para[self.sentence_start..index]
+            .chars()
+            .all(|c| c.is_whitespace() || is_opener(c))
     }
 }
 
