@@ -43,12 +43,14 @@ impl Span {
 
 /// Converts byte offsets of one text into `char` offsets, in O(log n) per lookup.
 ///
-/// Offsets that fall inside a multi-byte character are rounded down to its start.
+/// It keeps one entry per run of chars of the same UTF-8 width (an ASCII word, a run of Cyrillic
+/// letters, a line of CJK text), so its memory grows with the number of script changes, not with
+/// the length of the text. Offsets that fall inside a multi-byte char are rounded down to its
+/// start.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// `(byte start, byte end, char index)` of every non-ASCII char; ASCII-only texts keep this
-    /// empty and convert for free.
-    wide: Vec<(usize, usize, usize)>,
+    /// `(byte start, char start, width in bytes)` of every run.
+    runs: Vec<(usize, usize, usize)>,
     byte_len: usize,
     char_len: usize,
 }
@@ -56,16 +58,18 @@ pub struct CharIndex {
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> CharIndex {
-        let mut wide = Vec::new();
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
         let mut chars = 0;
         for (b, c) in text.char_indices() {
-            if !c.is_ascii() {
-                wide.push((b, b + c.len_utf8(), chars));
+            let w = c.len_utf8();
+            if runs.last().is_none_or(|&(_, _, rw)| rw != w) {
+                runs.push((b, chars, w));
             }
             chars += 1;
         }
+        runs.shrink_to_fit();
         CharIndex {
-            wide,
+            runs,
             byte_len: text.len(),
             char_len: chars,
         }
@@ -76,15 +80,10 @@ impl CharIndex {
         if byte >= self.byte_len {
             return self.char_len;
         }
-        let i = self.wide.partition_point(|&(b, _, _)| b < byte);
-        if i == 0 {
-            return byte;
-        }
-        let (_, end, ci) = self.wide[i - 1];
-        if byte < end {
-            ci
-        } else {
-            ci + 1 + (byte - end)
+        let i = self.runs.partition_point(|&(b, _, _)| b <= byte);
+        match i.checked_sub(1).map(|i| self.runs[i]) {
+            Some((b, c, w)) => c + (byte - b) / w,
+            None => 0,
         }
     }
 
@@ -112,6 +111,17 @@ mod tests {
                 assert_eq!(index.char_of(b), ci, "text {text:?} byte {b}");
             }
             assert_eq!(index.char_of(text.len()), text.chars().count());
+            // Inside a multi-byte char: its start.
+            for (ci, (b, c)) in text.char_indices().enumerate() {
+                for inner in 1..c.len_utf8() {
+                    assert_eq!(
+                        index.char_of(b + inner),
+                        ci,
+                        "text {text:?} byte {}",
+                        b + inner
+                    );
+                }
+            }
         }
     }
 }
