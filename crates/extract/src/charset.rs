@@ -38,6 +38,8 @@
 //! assert_eq!(decoded.encoding, "windows-1251");
 //! assert!(decoded.warnings.is_empty());
 //! ```
+use std::borrow::Cow;
+
 use chardetng::EncodingDetector;
 use encoding_rs::{Encoding, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 
@@ -54,14 +56,26 @@ const UTF16_SCAN_LIMIT: usize = 1024;
 
 /// Text decoded from bytes, with notes on how.
 #[derive(Debug, Clone)]
-pub struct Decoded {
-    /// The text.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text: borrowed from the input when it was already UTF-8, so that the common case
+    /// copies nothing.
+    pub text: Cow<'a, str>,
     /// The name of the encoding used, as the Encoding Standard spells it (`UTF-8`,
     /// `windows-1251`, `Shift_JIS`…).
     pub encoding: &'static str,
     /// Notes for the user: a guessed charset, an overridden declaration, replaced bytes.
     pub warnings: Vec<String>,
+}
+
+impl Decoded<'_> {
+    /// The same, owning its text.
+    pub fn into_owned(self) -> Decoded<'static> {
+        Decoded {
+            text: Cow::Owned(self.text.into_owned()),
+            encoding: self.encoding,
+            warnings: self.warnings,
+        }
+    }
 }
 
 /// Decodes an HTML page.
@@ -70,7 +84,7 @@ pub struct Decoded {
 /// parameter is believed before the page's own `<meta>` declaration. See the [module
 /// documentation](self) for the full order. Never fails: invalid bytes become U+FFFD, with a
 /// warning.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
+pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], encoding, Vec::new());
     }
@@ -96,7 +110,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
 /// [`ExtractError::Binary`] when the bytes are not text: they start with the magic number of a
 /// known binary format (PDF, PNG, JPEG, GIF, ZIP, gzip…), or their first 8 KiB hold a NUL byte
 /// (unless a UTF-16 byte order mark says why) or a high share of control characters.
-pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ExtractError> {
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded<'_>, ExtractError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if encoding == UTF_8 {
@@ -111,7 +125,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ExtractError> {
 }
 
 /// Decodes `bytes` (without their BOM) as `encoding`, noting replaced bytes.
-fn finish(bytes: &[u8], encoding: &'static Encoding, mut warnings: Vec<String>) -> Decoded {
+fn finish<'a>(
+    bytes: &'a [u8],
+    encoding: &'static Encoding,
+    mut warnings: Vec<String>,
+) -> Decoded<'a> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
         warnings.push(format!(
@@ -120,7 +138,7 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, mut warnings: Vec<String>) 
         ));
     }
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: encoding.name(),
         warnings,
     }
@@ -498,6 +516,14 @@ fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn decode_owned(bytes: &[u8], content_type: Option<&str>) -> Decoded<'static> {
+        decode(bytes, content_type).into_owned()
+    }
+
+    fn decode_text_owned(bytes: &[u8]) -> Result<Decoded<'static>, ExtractError> {
+        decode_text(bytes).map(Decoded::into_owned)
+    }
     use encoding_rs::{
         EUC_JP, GB18030, GBK, ISO_8859_15, ISO_8859_2, ISO_8859_5, KOI8_R, SHIFT_JIS, WINDOWS_1251,
     };
@@ -560,7 +586,7 @@ mod tests {
             ];
             for meta in metas {
                 let html = page(&meta, text);
-                let decoded = decode(&encode(encoding, &html), None);
+                let decoded = decode_owned(&encode(encoding, &html), None);
                 assert_eq!(decoded.text, html, "{meta}");
                 assert_eq!(decoded.encoding, encoding.name(), "{meta}");
                 assert!(
@@ -581,7 +607,7 @@ mod tests {
                 format!("text/html;charset=\"{label}\""),
                 format!("text/html; CHARSET = {label}; foo=bar"),
             ] {
-                let decoded = decode(&encode(encoding, &html), Some(&ct));
+                let decoded = decode_owned(&encode(encoding, &html), Some(&ct));
                 assert_eq!(decoded.text, html, "{ct}");
                 assert_eq!(decoded.encoding, encoding.name(), "{ct}");
                 assert!(decoded.warnings.is_empty(), "{ct}: {:?}", decoded.warnings);
@@ -592,7 +618,7 @@ mod tests {
     #[test]
     fn http_charset_beats_meta() {
         let html = page("<meta charset=iso-8859-5>", RUSSIAN);
-        let decoded = decode(
+        let decoded = decode_owned(
             &encode(WINDOWS_1251, &html),
             Some("text/html; charset=cp1251"),
         );
@@ -609,7 +635,7 @@ mod tests {
                 continue;
             }
             let html = page("", text);
-            let decoded = decode(&encode(encoding, &html), None);
+            let decoded = decode_owned(&encode(encoding, &html), None);
             assert_eq!(decoded.text, html, "{}", encoding.name());
             assert!(
                 decoded.warnings.iter().any(|w| w.contains("guessed")),
@@ -617,7 +643,7 @@ mod tests {
                 encoding.name(),
                 decoded.warnings
             );
-            let decoded = decode_text(&encode(encoding, text)).unwrap();
+            let decoded = decode_text_owned(&encode(encoding, text)).unwrap();
             assert_eq!(decoded.text, text, "{}", encoding.name());
         }
     }
@@ -625,12 +651,12 @@ mod tests {
     #[test]
     fn utf8_is_read_without_warnings() {
         for text in [RUSSIAN, CHINESE, JAPANESE, FRENCH, "plain ascii", ""] {
-            let decoded = decode(page("", text).as_bytes(), None);
+            let decoded = decode_owned(page("", text).as_bytes(), None);
             assert_eq!(decoded.text, page("", text));
             assert_eq!(decoded.encoding, "UTF-8");
             assert!(decoded.warnings.is_empty());
-            let decoded = decode_text(text.as_bytes()).unwrap();
-            assert_eq!((decoded.text.as_str(), decoded.encoding), (text, "UTF-8"));
+            let decoded = decode_text_owned(text.as_bytes()).unwrap();
+            assert_eq!((&*decoded.text, decoded.encoding), (text, "UTF-8"));
             assert!(decoded.warnings.is_empty());
         }
     }
@@ -647,41 +673,29 @@ mod tests {
             be.extend_from_slice(&unit.to_be_bytes());
         }
         for (bytes, name) in [(utf8, "UTF-8"), (le, "UTF-16LE"), (be, "UTF-16BE")] {
-            let decoded = decode(&bytes, Some("text/html; charset=koi8-r"));
-            assert_eq!(
-                (decoded.text.as_str(), decoded.encoding),
-                (html.as_str(), name)
-            );
-            let decoded = decode_text(&bytes).unwrap();
-            assert_eq!(
-                (decoded.text.as_str(), decoded.encoding),
-                (html.as_str(), name)
-            );
+            let decoded = decode_owned(&bytes, Some("text/html; charset=koi8-r"));
+            assert_eq!((&*decoded.text, decoded.encoding), (html.as_str(), name));
+            let decoded = decode_text_owned(&bytes).unwrap();
+            assert_eq!((&*decoded.text, decoded.encoding), (html.as_str(), name));
         }
     }
 
     #[test]
     fn meta_utf16_means_utf8() {
         let html = page("<meta charset=utf-16>", FRENCH);
-        let decoded = decode(html.as_bytes(), None);
-        assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
-            (html.as_str(), "UTF-8")
-        );
+        let decoded = decode_owned(html.as_bytes(), None);
+        assert_eq!((&*decoded.text, decoded.encoding), (html.as_str(), "UTF-8"));
     }
 
     #[test]
     fn http_utf16_without_bom_is_believed_only_if_it_looks_like_it() {
         let html = page("", "Rain");
-        let decoded = decode(html.as_bytes(), Some("text/html; charset=utf-16"));
-        assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
-            (html.as_str(), "UTF-8")
-        );
+        let decoded = decode_owned(html.as_bytes(), Some("text/html; charset=utf-16"));
+        assert_eq!((&*decoded.text, decoded.encoding), (html.as_str(), "UTF-8"));
         let be: Vec<u8> = html.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        let decoded = decode(&be, Some("text/html; charset=utf-16be"));
+        let decoded = decode_owned(&be, Some("text/html; charset=utf-16be"));
         assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
+            (&*decoded.text, decoded.encoding),
             (html.as_str(), "UTF-16BE")
         );
     }
@@ -689,15 +703,12 @@ mod tests {
     #[test]
     fn wrong_legacy_declaration_of_utf8_is_overridden() {
         let html = page("<meta charset=iso-8859-1>", FRENCH);
-        let decoded = decode(html.as_bytes(), None);
-        assert_eq!(
-            (decoded.text.as_str(), decoded.encoding),
-            (html.as_str(), "UTF-8")
-        );
+        let decoded = decode_owned(html.as_bytes(), None);
+        assert_eq!((&*decoded.text, decoded.encoding), (html.as_str(), "UTF-8"));
         assert!(decoded.warnings[0].contains("valid UTF-8"));
         // Pure ASCII is valid in both: no override, no warning.
         let html = page("<meta charset=iso-8859-1>", "Rain");
-        let decoded = decode(html.as_bytes(), None);
+        let decoded = decode_owned(html.as_bytes(), None);
         assert_eq!(decoded.encoding, "windows-1252");
         assert!(decoded.warnings.is_empty());
     }
@@ -709,11 +720,8 @@ mod tests {
             "text/html; charset=no-such-thing",
             "text/html; charset=iso-2022-kr",
         ] {
-            let decoded = decode(html.as_bytes(), Some(ct));
-            assert_eq!(
-                (decoded.text.as_str(), decoded.encoding),
-                (html.as_str(), "UTF-8")
-            );
+            let decoded = decode_owned(html.as_bytes(), Some(ct));
+            assert_eq!((&*decoded.text, decoded.encoding), (html.as_str(), "UTF-8"));
             assert_eq!(decoded.warnings.len(), 1, "{ct}");
         }
         for ct in [
@@ -723,7 +731,7 @@ mod tests {
             "charset=\"utf",
         ] {
             assert!(
-                decode(html.as_bytes(), Some(ct)).warnings.is_empty(),
+                decode_owned(html.as_bytes(), Some(ct)).warnings.is_empty(),
                 "{ct}"
             );
         }
@@ -801,7 +809,7 @@ mod tests {
 
     #[test]
     fn invalid_bytes_are_replaced_with_a_warning() {
-        let decoded = decode(b"<meta charset=utf-8><p>caf\xe9 \xff</p>", None);
+        let decoded = decode_owned(b"<meta charset=utf-8><p>caf\xe9 \xff</p>", None);
         assert_eq!(
             decoded.text,
             "<meta charset=utf-8><p>caf\u{fffd} \u{fffd}</p>"
@@ -813,13 +821,13 @@ mod tests {
     fn long_documents_are_detected_on_a_prefix() {
         let text = RUSSIAN.repeat(DETECT_LIMIT / RUSSIAN.len() * 3);
         let bytes = encode(WINDOWS_1251, &text);
-        let decoded = decode_text(&bytes).unwrap();
+        let decoded = decode_text_owned(&bytes).unwrap();
         assert_eq!(decoded.encoding, "windows-1251");
         assert_eq!(decoded.text, text);
         // Valid UTF-8 at first, broken later: still UTF-8.
         let mut bytes = text.clone().into_bytes();
         bytes.push(0xff);
-        assert_eq!(decode_text(&bytes).unwrap().encoding, "UTF-8");
+        assert_eq!(decode_text_owned(&bytes).unwrap().encoding, "UTF-8");
     }
 
     #[test]
@@ -836,14 +844,17 @@ mod tests {
             (b"\x01\x02\x03\x04 text \x05\x06", "control characters"),
         ];
         for &(bytes, kind) in cases {
-            match decode_text(bytes) {
+            match decode_text_owned(bytes) {
                 Err(ExtractError::Binary(got)) => assert_eq!(got, kind),
                 other => panic!("{kind}: {other:?}"),
             }
         }
         let mut text = "word ".repeat(40).into_bytes();
         text.extend_from_slice(b"\x0b\x1b[1m\x0c\x07");
-        assert!(decode_text(&text).is_ok(), "a few stray controls are text");
+        assert!(
+            decode_text(&text).is_ok(),
+            "a few stray controls are text"
+        );
         assert!(decode_text(b"").is_ok());
     }
 

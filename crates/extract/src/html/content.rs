@@ -953,10 +953,14 @@ fn links_inside_prose(blocks: &[Block], linky: &[bool]) -> Vec<bool> {
 /// ("… after the match. | Foto: Reuters", "… in 2019. Photo: Jane Roe").
 fn labelled_caption(text: &str) -> Option<Caption> {
     let t = text.trim();
-    if t.len() > 400 || !t.is_ascii() && t.to_lowercase().len() != t.len() {
+    // Every label has a colon or is "©": most paragraphs are out after one scan.
+    if t.len() > 400 || !t.contains([':', '©']) {
         return None;
     }
     let lower = t.to_lowercase();
+    if lower.len() != t.len() {
+        return None;
+    }
     let at = [
         "foto:",
         "photo:",
