@@ -851,10 +851,7 @@ mod tests {
         }
         let mut text = "word ".repeat(40).into_bytes();
         text.extend_from_slice(b"\x0b\x1b[1m\x0c\x07");
-        assert!(
-            decode_text(&text).is_ok(),
-            "a few stray controls are text"
-        );
+        assert!(decode_text(&text).is_ok(), "a few stray controls are text");
         assert!(decode_text(b"").is_ok());
     }
 
