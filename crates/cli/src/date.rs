@@ -1,5 +1,7 @@
 //! Checking the dates a user gives (`--published`, a JSON line's `published`).
 
+use annalist_core::date::is_iso_date;
+
 /// Parses a strict ISO calendar date `YYYY-MM-DD` (a real day: months 1–12, leap years
 /// honoured) and returns it unchanged.
 pub fn parse_date(s: &str) -> Result<String, String> {
@@ -60,33 +62,6 @@ fn is_iso_time(b: &[u8]) -> bool {
 /// True when `digits` are two ASCII digits making a number no greater than `max`.
 fn is_number(digits: &[u8; 2], max: u8) -> bool {
     digits.iter().all(u8::is_ascii_digit) && (digits[0] - b'0') * 10 + (digits[1] - b'0') <= max
-}
-
-/// True when `s` is exactly `YYYY-MM-DD` and names a day that exists.
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let digits = &s[range];
-        digits
-            .bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| digits.parse().ok())?
-    };
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod date;
 mod document;
 mod record;
 mod span;

@@ -133,25 +133,8 @@ pub fn extract(input: &Input<'_>) -> Result<Document, ExtractError> {
 /// when they are a real calendar date `YYYY-MM-DD`, else `None` (a malformed header is no date).
 fn capture_date(fetched: &str) -> Option<&str> {
     let date = fetched.get(..10)?;
-    let b = date.as_bytes();
-    let number = |range: std::ops::Range<usize>| {
-        b[range].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b[4] != b'-' || b[7] != b'-' || !matches!(&fetched.as_bytes()[10..], [] | [b'T', ..]) {
-        return None;
-    }
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some(date)
+    let time_follows = matches!(&fetched.as_bytes()[10..], [] | [b'T', ..]);
+    (time_follows && annalist_core::date::is_iso_date(date)).then_some(date)
 }
 
 #[cfg(test)]

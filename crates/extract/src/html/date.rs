@@ -89,16 +89,10 @@ const MONTHS: &[(&str, u32)] = &[
 
 /// A valid calendar date as ISO, or `None`.
 pub(crate) fn iso(y: i32, m: u32, d: u32) -> Option<String> {
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+    if !(1900..=2100).contains(&y) || d == 0 {
         return None;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    let days = annalist_core::date::days_in_month(y, m)?;
     (d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
