@@ -34,6 +34,7 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<Status> {
     let pool = pool.build().context("cannot start the worker threads")?;
     let settings = Settings {
         published: args.published.clone(),
+        analyzer: Default::default(),
     };
     let stdout = io::stdout();
     let output = Output::new(

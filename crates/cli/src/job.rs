@@ -1,9 +1,11 @@
 //! One unit of work — a document to extract and analyse — and running it, panics contained.
 
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::Arc;
 
 use annalist_core::{Document, Format, PublishedFrom};
 use annalist_extract::Input;
+use annalist_nlp::Analyzer;
 
 use crate::jsonl;
 use crate::output::{ErrorRecord, Outcome};
@@ -13,6 +15,8 @@ use crate::output::{ErrorRecord, Outcome};
 pub struct Settings {
     /// `--published`: the reference date that overrides every document's own.
     pub published: Option<String>,
+    /// The NLP stage, loaded once and shared by every thread.
+    pub analyzer: Arc<Analyzer>,
 }
 
 /// A document waiting to be analysed. Owns its bytes so that a batch can run in parallel.
@@ -87,7 +91,7 @@ pub fn analyze(job: &DocJob, settings: &Settings) -> Outcome {
                 &mut doc,
                 settings.published.as_deref().or(job.published.as_deref()),
             );
-            Outcome::Record(Box::new(annalist_nlp::analyze(&doc)))
+            Outcome::Record(Box::new(settings.analyzer.analyze(&doc)))
         }
         Err(e) => Outcome::Error(ErrorRecord::new(Some(job.source.clone()), e.to_string())),
     }
@@ -138,6 +142,7 @@ mod tests {
     fn given_date_overrides_the_found_one() {
         let settings = Settings {
             published: Some("2020-01-02".into()),
+            ..Settings::default()
         };
         let job = DocJob {
             source: "t.txt".into(),

@@ -342,7 +342,7 @@ pub struct ReportContext {
 /// The markdown report of `reports`.
 pub fn render(ctx: &ReportContext, reports: &[SetReport]) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# Extraction quality\n");
+    let _ = writeln!(s, "## Extraction\n");
     let _ = writeln!(
         s,
         "Written by `{}` (crate `annalist-eval`); run it again to refresh, do not edit by hand.",
@@ -359,7 +359,7 @@ pub fn render(ctx: &ReportContext, reports: &[SetReport]) -> String {
              with the peers'.**"
         );
     }
-    let _ = writeln!(s, "\n## Beside the peers\n");
+    let _ = writeln!(s, "\n### Beside the peers\n");
     let find = |set: Set| reports.iter().find(|r| r.set == set);
     let ours = [
         find(Set::TrafilaturaEval).map(|r| r.snippets().prf().f1),
@@ -396,7 +396,7 @@ pub fn render(ctx: &ReportContext, reports: &[SetReport]) -> String {
     );
 
     for r in reports {
-        let _ = writeln!(s, "\n## {}\n", r.set);
+        let _ = writeln!(s, "\n### {}\n", r.set);
         let _ = write!(s, "{} pages scored", r.pages.len());
         let failures = r.failures();
         if failures > 0 {
@@ -527,7 +527,7 @@ fn render_wcxb(s: &mut String, r: &SetReport) {
 }
 
 const NOTES: &str = "
-## How these figures are computed
+### How these figures are computed
 
 - Each page is given to `annalist_extract::extract` as HTML (format forced), with its URL when the set
   has one (trafilatura-eval, wcxb-dev, and CleanEval's `<text id=…>` wrapper, which is otherwise left in

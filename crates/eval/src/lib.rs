@@ -8,6 +8,8 @@
 //!   wcxb-dev, CleanEval, Readability test pages), each page with its cleaned gold.
 //! * [`extraction`]: page and set scores, and the markdown report (`docs/quality.md`).
 //! * [`peers`]: the peers' published figures, quoted (not measured here).
+//! * [`gazetteer_build`]: derives the gazetteer and actor tables `annalist-nlp` embeds
+//!   (`annalist-train gazetteer`).
 //!
 //! Two binaries use them: `annalist-eval extraction` writes `docs/quality.md`, and
 //! `annalist-bench` measures throughput and memory and writes `docs/performance.md`.
@@ -31,6 +33,9 @@
 
 pub mod datasets;
 pub mod extraction;
+pub mod gazetteer_build;
 pub mod metrics;
+pub mod ner;
 pub mod peers;
+pub mod report;
 pub mod text;

@@ -1,25 +1,116 @@
-//! Reading the story: sentences now; entities, times, places and quotes as they land.
+//! Reading the story: sentences, tokens and entities; times, places and quotes as they land.
 //!
-//! [`analyze`] turns a [`Document`] into the public [`Analysis`] record. Every stage works on the
-//! document's text in byte [`Span`]s and never moves another stage's offsets.
+//! An [`Analyzer`] holds what the stages load once (the tagger's weights, the gazetteer) and
+//! turns a [`Document`] into the public [`Analysis`] record. Every stage works on the document's
+//! text in byte [`Span`]s and token ranges; the record converts them to chars at the end.
 //!
 //! ```
 //! use annalist_core::{Document, Format};
+//! use annalist_nlp::Analyzer;
 //!
+//! let analyzer = Analyzer::new();
 //! let doc = Document::from_paragraphs("x", Format::Plain, vec![
 //!     "Dr. Smith went to the U.S. on Jan. 3. He stayed.".to_string(),
 //! ]);
-//! let analysis = annalist_nlp::analyze(&doc);
+//! let analysis = analyzer.analyze(&doc);
 //! assert_eq!(analysis.sentences, vec![[0, 37], [38, 48]]);
 //! ```
 #![deny(missing_docs)]
 
+pub mod entities;
+pub mod gazetteer;
+pub mod ner;
 pub mod sentences;
+pub mod titles;
+pub mod tokens;
 
-use annalist_core::{Analysis, Document, Span};
+use annalist_core::{Analysis, CharIndex, Document, EntityRecord, Span};
 
-/// The analysis record of `doc`.
+use crate::entities::Tokenized;
+use crate::gazetteer::Gazetteer;
+use crate::ner::Model;
+
+/// The tagger's weights, as `annalist-train ner` writes them.
+const MODEL: &[u8] = include_bytes!("../data/ner.model.gz");
+
+/// The NLP stage: loaded once, shared by reference across threads.
+pub struct Analyzer {
+    model: Model,
+    gazetteer: Gazetteer,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("features", &self.model.features())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Analyzer {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// The analyzer with the embedded model and gazetteer.
+    pub fn new() -> Analyzer {
+        // The embedded bytes are checked by a test; failing here is a build defect.
+        let model = Model::read(MODEL).expect("the embedded tagger model is valid");
+        Analyzer::with_parts(model, Gazetteer::load())
+    }
+
+    /// An analyzer with the given model and gazetteer.
+    pub fn with_parts(model: Model, gazetteer: Gazetteer) -> Analyzer {
+        Analyzer { model, gazetteer }
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The tagger's model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The analysis record of `doc`.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let sentences: Vec<Span> = sentences::split(&doc.text, &doc.paragraphs);
+        let mut analysis = Analysis::from_document(doc, &sentences);
+        let t = Tokenized::new(&doc.text, &sentences);
+        let found = entities::find(&t, &self.model, &self.gazetteer, doc.published.as_deref());
+        let index = CharIndex::new(&doc.text);
+        analysis.entities = found
+            .into_iter()
+            .enumerate()
+            .map(|(k, e)| {
+                let mut mentions: Vec<[usize; 2]> = e
+                    .mentions
+                    .iter()
+                    .map(|m| index.span(t.span(m.tokens.clone())))
+                    .collect();
+                mentions.sort_unstable();
+                mentions.dedup();
+                EntityRecord {
+                    id: format!("E{}", k + 1),
+                    kind: e.kind.as_str().to_string(),
+                    name: e.name,
+                    roles: e.roles,
+                    country: e.country,
+                    actor: e.actor,
+                    mentions,
+                }
+            })
+            .collect();
+        analysis
+    }
+}
+
+/// The analysis record of `doc`, with a freshly loaded [`Analyzer`]. Loading takes milliseconds:
+/// build one `Analyzer` and reuse it for more than one document.
 pub fn analyze(doc: &Document) -> Analysis {
-    let sentences: Vec<Span> = sentences::split(&doc.text, &doc.paragraphs);
-    Analysis::from_document(doc, &sentences)
+    Analyzer::new().analyze(doc)
 }

@@ -30,7 +30,25 @@ struct Cli {
 enum Command {
     /// Main-text extraction on trafilatura-eval, wcxb-dev, CleanEval and the Readability pages.
     Extraction(ExtractionArgs),
+    /// Named entities: exact-span F1 on GMB's held-out tenth and on WikiGold.
+    Entities(EntitiesArgs),
 }
+
+#[derive(clap::Args, Debug)]
+struct EntitiesArgs {
+    /// The data folder (holding `ner/`) [default: ../shared/data, then the one beside this
+    /// repository].
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Also write the report as the entities section of this file (conventionally
+    /// docs/quality.md).
+    #[arg(long, value_name = "FILE")]
+    write: Option<PathBuf>,
+}
+
+/// The first lines of docs/quality.md when a command creates it.
+const QUALITY_HEADER: &str = "# Quality\n\nEach section is written by the command it names; \
+run it again to refresh, do not edit by hand.";
 
 #[derive(clap::Args, Debug)]
 struct ExtractionArgs {
@@ -92,6 +110,7 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extraction(args) => run_extraction(args),
+        Command::Entities(args) => run_entities(args),
     };
     if let Err(err) = result {
         eprintln!("annalist-eval: error: {err:#}");
@@ -181,12 +200,11 @@ fn run_extraction(args: ExtractionArgs) -> Result<()> {
     let md = extraction::render(&ctx, &reports);
     print!("{md}");
     if let Some(path) = &args.write {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        fs::write(path, &md).with_context(|| format!("cannot write {}", path.display()))?;
-        eprintln!("annalist-eval: wrote {}", path.display());
+        annalist_eval::report::write_section(path, "extraction", &md, QUALITY_HEADER)?;
+        eprintln!(
+            "annalist-eval: wrote the extraction section of {}",
+            path.display()
+        );
     }
     if let Some(n) = args.worst {
         for r in &reports {
@@ -417,6 +435,37 @@ fn print_worst(r: &SetReport, n: usize) {
     }
 }
 
+fn find_data_dir(data: Option<&Path>, inner: &str) -> Option<PathBuf> {
+    let candidates: Vec<PathBuf> = match data {
+        Some(d) => vec![d.to_path_buf()],
+        None => vec![
+            PathBuf::from("../shared/data"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
+        ],
+    };
+    candidates.into_iter().find(|d| d.join(inner).exists())
+}
+
+fn run_entities(args: EntitiesArgs) -> Result<()> {
+    let Some(dir) = find_data_dir(args.data.as_deref(), "ner/gmb-train.csv.gz") else {
+        println!(
+            "annalist-eval: no ner/gmb-train.csv.gz under the data folder: skipping entities."
+        );
+        return Ok(());
+    };
+    let analyzer = annalist_nlp::Analyzer::new();
+    let md = annalist_eval::ner::evaluate(&analyzer, &dir, &command_line())?;
+    print!("{md}");
+    if let Some(path) = &args.write {
+        annalist_eval::report::write_section(path, "entities", &md, QUALITY_HEADER)?;
+        eprintln!(
+            "annalist-eval: wrote the entities section of {}",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,7 +497,9 @@ mod tests {
             "everything",
         ])
         .unwrap();
-        let Command::Extraction(a) = cli.command;
+        let Command::Extraction(a) = cli.command else {
+            panic!("expected the extraction command");
+        };
         assert_eq!(a.sets, [Set::WcxbDev, Set::Cleaneval]);
         assert_eq!((a.limit, a.worst), (Some(5), Some(3)));
         assert_eq!(a.extractor, Extractor::Everything);

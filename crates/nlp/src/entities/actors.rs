@@ -1,0 +1,152 @@
+//! Countries and CAMEO actor codes of entities.
+//!
+//! A code is the country's CAMEO code followed by the primary role code: "Chinese Defense
+//! Minister" → `CHN` + `GOV`; "head of the Russian Navy" → `RUS` + `MIL`; a country alone is its
+//! code (`CHN`). Known actors ("the Kremlin" → `RUSGOV`, "NATO") come from the actor table,
+//! people's dated entries taken only when the publication date falls in their range.
+
+use std::ops::Range;
+
+use crate::entities::{EntityType, Mention, Tokenized};
+use crate::gazetteer::{ActorKind, Gazetteer};
+
+/// The ISO alpha-3 country a phrase names, as a country, a nationality or a city.
+pub fn country_named(g: &Gazetteer, text: &str) -> Option<String> {
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    if let Some(c) = g
+        .country_by_name(text)
+        .or_else(|| g.country_by_adjective(text))
+    {
+        return Some(c.iso3.clone());
+    }
+    None
+}
+
+/// The first country named inside tokens `r`: a country, a nationality ("Chinese"), a
+/// possessive ("Russia's"), or a known actor's country.
+pub fn country_in(t: &Tokenized<'_>, g: &Gazetteer, r: Range<usize>) -> Option<String> {
+    let words: Vec<&str> = r.clone().map(|i| t.word(i)).collect();
+    for m in g.phrases(&words) {
+        let text = words[m.start..m.end].join(" ");
+        if let Some(c) = country_named(g, &text) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// The role code (`GOV`, `MIL`…) the words of `text` carry: the longest phrase of the agent
+/// table inside it, later words breaking ties ("head of the Russian Navy" → `MIL`).
+pub fn role_code(g: &Gazetteer, text: &str) -> Option<String> {
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let mut best: Option<(usize, usize, &str)> = None;
+    for start in 0..words.len() {
+        for end in (start + 1..=words.len().min(start + 5)).rev() {
+            let phrase = words[start..end].join(" ");
+            if let Some(code) = g.agent(&phrase) {
+                let len = end - start;
+                if best.is_none_or(|(l, _, _)| len >= l) {
+                    best = Some((len, start, code));
+                }
+                break;
+            }
+        }
+    }
+    best.and_then(|(_, _, code)| primary(code))
+}
+
+/// The first three-letter role code of a composite code ("GOVMIL" → "GOV").
+fn primary(code: &str) -> Option<String> {
+    (code.len() >= 3 && code.is_char_boundary(3)).then(|| code[..3].to_string())
+}
+
+/// A known actor's code for `name`, valid at `date` when the entry is dated.
+pub fn known_actor(g: &Gazetteer, name: &str, date: Option<&str>, people: bool) -> Option<String> {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let entries = g.actors(name);
+    let valid = |a: &&crate::gazetteer::Actor| {
+        let after = a
+            .from
+            .as_deref()
+            .is_none_or(|f| date.is_none_or(|d| d >= f));
+        let before =
+            a.to.as_deref()
+                .is_none_or(|to| date.is_none_or(|d| d <= to));
+        after && before
+    };
+    let kind_ok = |a: &&crate::gazetteer::Actor| (a.kind == ActorKind::Person) == people;
+    entries
+        .iter()
+        .filter(kind_ok)
+        .filter(valid)
+        // Undated entries are the actor's standing code; dated ones need a date to choose.
+        .max_by_key(|a| (a.from.is_some() && date.is_some(), a.from.clone()))
+        .map(|a| a.code.clone())
+}
+
+/// The CAMEO country code of an ISO alpha-3 code.
+pub fn cameo_country(g: &Gazetteer, iso3: &str) -> String {
+    g.country(iso3)
+        .map(|c| c.cameo.clone())
+        .unwrap_or_else(|| iso3.to_string())
+}
+
+/// The ISO alpha-3 of a CAMEO code's country part, if it starts with one.
+pub fn country_of_code(g: &Gazetteer, code: &str) -> Option<String> {
+    let head = code.get(..3)?;
+    g.country(head).map(|c| c.iso3.clone())
+}
+
+/// Country and actor of a non-person entity from its name mention.
+pub fn of_thing(
+    t: &Tokenized<'_>,
+    g: &Gazetteer,
+    mentions: &[Mention],
+    m: &Mention,
+) -> (Option<String>, Option<String>) {
+    let name = t.slice(m.tokens.clone());
+    match m.kind {
+        EntityType::Gpe => {
+            let country = country_named(g, name)
+                .or_else(|| g.cities(name).first().map(|&c| g.city(c).country.clone()))
+                .or_else(|| g.region(name).and_then(|r| r.country.clone()));
+            let actor = country.as_deref().map(|c| cameo_country(g, c));
+            (country, actor)
+        }
+        EntityType::Norp => {
+            let country = g.country_by_adjective(name).map(|c| c.iso3.clone());
+            let actor = country.as_deref().map(|c| cameo_country(g, c));
+            (country, actor)
+        }
+        EntityType::Loc => (g.region(name).and_then(|r| r.country.clone()), None),
+        EntityType::Org => {
+            if let Some(code) = known_actor(g, name, None, false) {
+                return (country_of_code(g, &code), Some(code));
+            }
+            // A country inside the name, or just before it ("the Chinese Defense Ministry",
+            // "Russia's Defense Ministry").
+            let sentence = &t.sentences[t.sentence_of(m.tokens.start)];
+            let mut country = country_in(t, g, m.tokens.clone());
+            if country.is_none() {
+                let mut k = m.tokens.start;
+                if k > sentence.start && matches!(t.lower[k - 1].as_str(), "'s" | "’s") {
+                    k -= 1;
+                }
+                let before = mentions.partition_point(|o| o.tokens.start < k);
+                if let Some(prev) = mentions[..before].last().filter(|o| {
+                    o.tokens.end == k && matches!(o.kind, EntityType::Norp | EntityType::Gpe)
+                }) {
+                    country = country_named(g, t.slice(prev.tokens.clone()));
+                }
+            }
+            let role = role_code(g, name);
+            let actor = match (&country, role) {
+                (Some(c), Some(r)) => Some(format!("{}{r}", cameo_country(g, c))),
+                (Some(c), None) => Some(cameo_country(g, c)),
+                (None, Some(_)) | (None, None) => None,
+            };
+            (country, actor)
+        }
+        EntityType::Event | EntityType::Person => (None, None),
+    }
+}

@@ -1,0 +1,432 @@
+//! Name mentions: the tagger's spans, typed, with gazetteer places the tagger missed.
+
+use crate::entities::{EntityType, Form, Mention, Tokenized};
+use crate::gazetteer::{Gazetteer, PhraseKind};
+use crate::ner::features::Prepared;
+use crate::ner::{gaz, spans, Kind, Model};
+use crate::titles::is_title_word;
+
+/// Gazetteer flags of every token of `words`, as the tagger sees them.
+pub fn gazetteer_flags(g: &Gazetteer, words: &[&str]) -> Vec<u16> {
+    let mut flags = vec![0u16; words.len()];
+    for m in g.phrases(words) {
+        let mut bits = 0;
+        for k in &m.kinds {
+            bits |= match k {
+                PhraseKind::Country => gaz::COUNTRY,
+                PhraseKind::Nationality => gaz::NATIONALITY,
+                PhraseKind::City => gaz::CITY,
+                PhraseKind::Region => gaz::REGION,
+                PhraseKind::Actor => gaz::ACTOR,
+            };
+        }
+        for (i, f) in flags[m.start..m.end].iter_mut().enumerate() {
+            *f |= bits | if i == 0 { gaz::BEGIN } else { 0 };
+        }
+    }
+    for (f, w) in flags.iter_mut().zip(words) {
+        if is_title_word(&w.to_lowercase()) {
+            *f |= gaz::TITLE;
+        }
+    }
+    flags
+}
+
+/// Words that make an unknown place a LOC rather than a GPE.
+const LOC_HEADS: &[&str] = &[
+    "antarctic",
+    "arctic",
+    "atlantic",
+    "basin",
+    "bay",
+    "canal",
+    "channel",
+    "coast",
+    "desert",
+    "gulf",
+    "highlands",
+    "island",
+    "islands",
+    "lake",
+    "mountains",
+    "ocean",
+    "pacific",
+    "peninsula",
+    "plain",
+    "plateau",
+    "range",
+    "region",
+    "river",
+    "sea",
+    "strait",
+    "valley",
+];
+
+/// The named mentions of the text: the tagger's, typed, with gazetteer regions and countries added
+/// where the tagger found nothing.
+pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for range in &t.sentences {
+        let words: Vec<&str> = range.clone().map(|i| t.word(i)).collect();
+        if words.is_empty() {
+            continue;
+        }
+        let flags = gazetteer_flags(g, &words);
+        let found = spans(&model.predict(&Prepared::new(words.clone(), flags)));
+        let base = range.start;
+        let mut sentence: Vec<Mention> = found
+            .iter()
+            .filter_map(|f| {
+                let tokens = base + f.start..base + f.end;
+                let tokens = trim(t, tokens)?;
+                let kind = match f.kind {
+                    Kind::Person => EntityType::Person,
+                    Kind::Org => EntityType::Org,
+                    Kind::Norp => EntityType::Norp,
+                    Kind::Event => EntityType::Event,
+                    Kind::Place => place_type(t, tokens.clone(), g),
+                };
+                Some(Mention {
+                    tokens,
+                    kind,
+                    form: Form::Name,
+                })
+            })
+            .collect();
+        // Places the gazetteer knows and the tagger missed or cut short ("Sea of Japan").
+        for m in g.phrases(&words) {
+            let tokens = base + m.start..base + m.end;
+            let region = m.kinds.contains(&PhraseKind::Region);
+            let country = m.kinds.contains(&PhraseKind::Country);
+            if !(region || country) || !t.capitalised(tokens.start) {
+                continue;
+            }
+            let overlapping: Vec<usize> = sentence
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.tokens.start < tokens.end && tokens.start < s.tokens.end)
+                .map(|(k, _)| k)
+                .collect();
+            let kind = if region {
+                place_type(t, tokens.clone(), g)
+            } else {
+                EntityType::Gpe
+            };
+            // Replace only place mentions the phrase covers; never cut into a person or an org.
+            let covered = overlapping.iter().all(|&k| {
+                let s = &sentence[k];
+                matches!(s.kind, EntityType::Gpe | EntityType::Loc)
+                    && tokens.start <= s.tokens.start
+                    && s.tokens.end <= tokens.end
+            });
+            if !covered || (!region && !overlapping.is_empty()) {
+                continue;
+            }
+            for &k in overlapping.iter().rev() {
+                sentence.remove(k);
+            }
+            sentence.push(Mention {
+                tokens,
+                kind,
+                form: Form::Name,
+            });
+        }
+        sentence.sort_by_key(|m| m.tokens.start);
+        out.extend(sentence);
+    }
+    out
+}
+
+/// The mention without a leading "the" or trailing possessive; `None` if nothing is left.
+fn trim(t: &Tokenized<'_>, mut r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let junk = |i: usize| !t.lower[i].chars().any(char::is_alphanumeric);
+    while r.start < r.end && (t.lower[r.start] == "the" || junk(r.start)) {
+        r.start += 1;
+    }
+    // A name holds lowercase words only as glue ("Sea of Japan", "Bank of America"): it ends
+    // before any other ("Gulf of Finland from May").
+    if let Some(cut) = (r.start + 1..r.end).find(|&i| {
+        let w = t.word(i);
+        w.chars().next().is_some_and(char::is_lowercase) && !is_name_glue(&t.lower[i])
+    }) {
+        r.end = cut;
+    }
+    while r.start < r.end && (matches!(t.lower[r.end - 1].as_str(), "'s" | "’s") || junk(r.end - 1))
+    {
+        r.end -= 1;
+    }
+    (r.start < r.end).then_some(r)
+}
+
+/// Lowercase words that may sit inside a name.
+fn is_name_glue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "on"
+            | "de"
+            | "del"
+            | "da"
+            | "do"
+            | "dos"
+            | "la"
+            | "le"
+            | "les"
+            | "du"
+            | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "y"
+            | "&"
+            | "'s"
+            | "’s"
+            | "-"
+    ) || lower.starts_with("al-")
+        || lower.starts_with("el-")
+        || lower.starts_with("bin-")
+}
+
+/// GPE or LOC for a place the tagger found.
+fn place_type(t: &Tokenized<'_>, r: std::ops::Range<usize>, g: &Gazetteer) -> EntityType {
+    let name = t.slice(r.clone());
+    if let Some(r) = g.region(name) {
+        // A state governs itself; seas, rivers and regions do not.
+        return if r.kind == "state" {
+            EntityType::Gpe
+        } else {
+            EntityType::Loc
+        };
+    }
+    if g.country_by_name(name).is_some() || !g.cities(name).is_empty() {
+        return EntityType::Gpe;
+    }
+    if r.clone()
+        .any(|i| LOC_HEADS.binary_search(&t.lower[i].as_str()).is_ok())
+    {
+        return EntityType::Loc;
+    }
+    EntityType::Gpe
+}
+
+/// Words that end an organisation's name ("the Russian Navy", "the Defense Ministry").
+const ORG_HEADS: &[&str] = &[
+    "agency",
+    "army",
+    "assembly",
+    "bank",
+    "cabinet",
+    "command",
+    "commission",
+    "committee",
+    "congress",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "force",
+    "forces",
+    "government",
+    "guard",
+    "ministry",
+    "navy",
+    "office",
+    "parliament",
+    "party",
+    "police",
+    "senate",
+    "service",
+    "union",
+];
+
+/// Month and weekday names: times, never entities.
+const TIME_WORDS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+fn is_org_head(lower: &str) -> bool {
+    ORG_HEADS.binary_search(&lower).is_ok()
+}
+
+/// Whether a mention is only a time word ("March", "mid-March", "Monday").
+fn is_time(t: &Tokenized<'_>, m: &Mention) -> bool {
+    m.tokens.len() == 1 && {
+        let l = t.lower[m.tokens.start].as_str();
+        let l = l.rsplit('-').next().unwrap_or(l);
+        TIME_WORDS.binary_search(&l).is_ok()
+    }
+}
+
+/// Corrects the tagger's mentions with what the whole text and the gazetteer tell:
+/// - mentions without a letter or digit, or only a month or weekday, go;
+/// - an organisation followed inside its span by a name splits ("the Russian Navy Nikolay
+///   Evmenov" → ORG "Russian Navy", PERSON "Nikolay Evmenov");
+/// - a nationality just before an institution joins it ("Chinese" + "Defense Ministry");
+/// - a country's name is a GPE whatever the tagger said;
+/// - a word of a person's full name is that person wherever else it stands.
+pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        let lone = m.tokens.len() == 1;
+        let lower = t.lower[m.tokens.start].as_str();
+        // A lone title or institution word the tagger calls an event ("Guard") is not one.
+        let stray_event =
+            m.kind == EntityType::Event && lone && (is_title_word(lower) || is_org_head(lower));
+        t.slice(m.tokens.clone()).chars().any(char::is_alphanumeric)
+            && !is_time(t, m)
+            && !stray_event
+    });
+    // Split "ORG-head Name Name".
+    let mut split = Vec::new();
+    for m in mentions.iter_mut() {
+        if m.kind != EntityType::Org {
+            continue;
+        }
+        let Some(h) = m
+            .tokens
+            .clone()
+            .rev()
+            .skip(1)
+            .find(|&i| is_org_head(&t.lower[i]))
+        else {
+            continue;
+        };
+        let rest = h + 1..m.tokens.end;
+        let names = rest.clone().all(|i| {
+            t.capitalised(i)
+                && !is_org_head(&t.lower[i])
+                && !is_title_word(&t.lower[i])
+                && g.country_by_name(t.word(i)).is_none()
+                && g.country_by_adjective(t.word(i)).is_none()
+        });
+        if names && !rest.is_empty() {
+            m.tokens.end = h + 1;
+            split.push(Mention {
+                tokens: rest,
+                kind: EntityType::Person,
+                form: Form::Name,
+            });
+        }
+    }
+    mentions.extend(split);
+    mentions.sort_by_key(|m| m.tokens.start);
+    // "Chinese" + "Defense Ministry" → "Chinese Defense Ministry".
+    let mut k = 1;
+    while k < mentions.len() {
+        let (a, b) = (&mentions[k - 1], &mentions[k]);
+        let institution = b.kind == EntityType::Org
+            && (is_org_head(&t.lower[b.tokens.end - 1]) || is_title_word(&t.lower[b.tokens.start]));
+        if a.kind == EntityType::Norp && a.tokens.end == b.tokens.start && institution {
+            let start = a.tokens.start;
+            mentions[k].tokens.start = start;
+            mentions.remove(k - 1);
+            continue;
+        }
+        k += 1;
+    }
+    // Countries are GPEs; so are large cities the tagger took for organisations.
+    for m in mentions.iter_mut() {
+        let text = t.slice(m.tokens.clone());
+        let country = g.country_by_name(text).is_some()
+            && matches!(
+                m.kind,
+                EntityType::Org | EntityType::Person | EntityType::Event
+            );
+        let city = m.kind == EntityType::Org
+            && !m.tokens.clone().any(|i| is_org_head(&t.lower[i]))
+            && g.cities(text)
+                .first()
+                .is_some_and(|&c| g.city(c).population >= 100_000);
+        if country || city {
+            m.kind = EntityType::Gpe;
+        }
+    }
+    // One name, one type: words of people's full names are those people.
+    let mut name_words: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        if m.kind == EntityType::Person && m.tokens.len() >= 2 {
+            for i in m.tokens.clone() {
+                if !is_title_word(&t.lower[i]) && t.capitalised(i) {
+                    name_words.push(t.word(i));
+                }
+            }
+        }
+    }
+    name_words.sort_unstable();
+    name_words.dedup();
+    let known = |w: &str| name_words.binary_search(&w).is_ok();
+    // "in Medina" stays a place even when someone is called Medina.
+    let locative = |i: usize| {
+        i > 0
+            && matches!(
+                t.lower[i - 1].as_str(),
+                "in" | "at" | "from" | "to" | "near" | "into"
+            )
+    };
+    for m in mentions.iter_mut() {
+        let i = m.tokens.start;
+        if m.kind != EntityType::Person
+            && m.tokens.len() == 1
+            && known(t.word(i))
+            && g.country_by_name(t.word(i)).is_none()
+            && !(m.kind == EntityType::Gpe && locative(i))
+        {
+            m.kind = EntityType::Person;
+        }
+    }
+    let mut covered = vec![false; t.tokens.len()];
+    for m in mentions.iter() {
+        for c in &mut covered[m.tokens.clone()] {
+            *c = true;
+        }
+    }
+    let mut added = Vec::new();
+    for (i, c) in covered.iter().enumerate() {
+        if !c && t.capitalised(i) && known(t.word(i)) {
+            added.push(Mention {
+                tokens: i..i + 1,
+                kind: EntityType::Person,
+                form: Form::Name,
+            });
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.tokens.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_sorted() {
+        for list in [LOC_HEADS, ORG_HEADS, TIME_WORDS] {
+            let mut s = list.to_vec();
+            s.sort_unstable();
+            assert_eq!(s, list);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The features the tagger sees at one token: hashed, so no string is built per feature.
+
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
+
+/// A sentence prepared for feature extraction: per-token forms computed once.
+pub struct Prepared<'a> {
+    /// The tokens as written.
+    pub words: Vec<&'a str>,
+    /// Lowercased tokens.
+    pub lower: Vec<String>,
+    /// Short word shapes ("Xx", "X.X.", "d,d").
+    pub shapes: Vec<String>,
+    /// Gazetteer flags per token (see [`crate::ner::GazFlags`]).
+    pub gaz: Vec<u16>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares `words` with their gazetteer flags (`gaz` empty means none).
+    pub fn new(words: Vec<&'a str>, mut gaz: Vec<u16>) -> Prepared<'a> {
+        let lower = words.iter().map(|w| normalize(&w.to_lowercase())).collect();
+        let shapes = words.iter().map(|w| shape(w)).collect();
+        gaz.resize(words.len(), 0);
+        Prepared {
+            words,
+            lower,
+            shapes,
+            gaz,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Typographic quotes and apostrophes as the ASCII forms the training text uses.
+fn normalize(lower: &str) -> String {
+    if lower.is_ascii() {
+        return lower.to_string();
+    }
+    lower
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '‘' | '’' | '‚' | '‹' | '›' => '\'',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// The short shape of a word: case classes with runs collapsed ("Shangfu" → "Xx", "NATO" → "X",
+/// "U.S." → "X.X.", "2023" → "d", "1,000" → "d,d").
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in word.chars().take(12) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+/// Feature templates; each hashes with its own id.
+#[repr(u8)]
+#[derive(Clone, Copy)]
+enum T {
+    Bias,
+    Lower,
+    Prefix2,
+    Prefix3,
+    Suffix2,
+    Suffix3,
+    Suffix4,
+    Shape,
+    PrevLower,
+    NextLower,
+    Prev2Lower,
+    Next2Lower,
+    PrevShapeShape,
+    ShapeNextShape,
+    PrevTag,
+    Prev2Tags,
+    PrevTagLower,
+    FirstShape,
+    CommonLower,
+    Gaz,
+    PrevGaz,
+    NextGaz,
+    PrevLowerLower,
+    LowerNextLower,
+    PrevTagShape,
+    Word,
+}
+
+fn hash_parts(t: T, parts: &[&[u8]]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(t as u8);
+    for p in parts {
+        h.write(p);
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    match s.char_indices().nth(count - n) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// Writes the features of token `i` to `out`, given the two previous labels.
+///
+/// `common` tells whether a lowercased word is a common lowercase word (a capitalised one is then
+/// likely only sentence-initial or part of a name).
+pub fn extract(
+    s: &Prepared<'_>,
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    common: &dyn Fn(&str) -> bool,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let n = s.len();
+    let lower = s.lower[i].as_str();
+    let shape = s.shapes[i].as_bytes();
+    let before = |k: usize| -> &[u8] {
+        if i >= k {
+            s.lower[i - k].as_bytes()
+        } else {
+            b"<s>"
+        }
+    };
+    let after = |k: usize| -> &[u8] {
+        if i + k < n {
+            s.lower[i + k].as_bytes()
+        } else {
+            b"</s>"
+        }
+    };
+    let shape_at = |j: Option<usize>| -> &[u8] {
+        match j {
+            Some(j) if j < n => s.shapes[j].as_bytes(),
+            _ => b"_",
+        }
+    };
+    out.push(hash_parts(T::Bias, &[]));
+    out.push(hash_parts(T::Lower, &[lower.as_bytes()]));
+    out.push(hash_parts(T::Word, &[s.words[i].as_bytes()]));
+    out.push(hash_parts(T::Prefix2, &[prefix(lower, 2).as_bytes()]));
+    out.push(hash_parts(T::Prefix3, &[prefix(lower, 3).as_bytes()]));
+    out.push(hash_parts(T::Suffix2, &[suffix(lower, 2).as_bytes()]));
+    out.push(hash_parts(T::Suffix3, &[suffix(lower, 3).as_bytes()]));
+    out.push(hash_parts(T::Suffix4, &[suffix(lower, 4).as_bytes()]));
+    out.push(hash_parts(T::Shape, &[shape]));
+    out.push(hash_parts(T::PrevLower, &[before(1)]));
+    out.push(hash_parts(T::NextLower, &[after(1)]));
+    out.push(hash_parts(T::Prev2Lower, &[before(2)]));
+    out.push(hash_parts(T::Next2Lower, &[after(2)]));
+    out.push(hash_parts(
+        T::PrevLowerLower,
+        &[before(1), lower.as_bytes()],
+    ));
+    out.push(hash_parts(T::LowerNextLower, &[lower.as_bytes(), after(1)]));
+    out.push(hash_parts(
+        T::PrevShapeShape,
+        &[shape_at(i.checked_sub(1)), shape],
+    ));
+    out.push(hash_parts(
+        T::ShapeNextShape,
+        &[shape, shape_at(Some(i + 1))],
+    ));
+    out.push(hash_parts(T::PrevTag, &[&[prev]]));
+    out.push(hash_parts(T::Prev2Tags, &[&[prev2, prev]]));
+    out.push(hash_parts(T::PrevTagLower, &[&[prev], lower.as_bytes()]));
+    out.push(hash_parts(T::PrevTagShape, &[&[prev], shape]));
+    if i == 0 {
+        out.push(hash_parts(T::FirstShape, &[shape]));
+    }
+    let capitalised = s.words[i].chars().next().is_some_and(char::is_uppercase);
+    if capitalised {
+        let flag: &[u8] = if common(lower) { b"c" } else { b"r" };
+        out.push(hash_parts(T::CommonLower, &[flag, &[(i == 0) as u8]]));
+    }
+    let g = s.gaz[i];
+    if g != 0 {
+        out.push(hash_parts(T::Gaz, &[&g.to_le_bytes()]));
+        for bit in 0..16 {
+            if g & (1 << bit) != 0 {
+                out.push(hash_parts(T::Gaz, &[&[bit]]));
+            }
+        }
+    }
+    if i > 0 && s.gaz[i - 1] != 0 {
+        out.push(hash_parts(T::PrevGaz, &[&s.gaz[i - 1].to_le_bytes()]));
+    }
+    if i + 1 < n && s.gaz[i + 1] != 0 {
+        out.push(hash_parts(T::NextGaz, &[&s.gaz[i + 1].to_le_bytes()]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Shangfu"), "Xx");
+        assert_eq!(shape("NATO"), "X");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1,000"), "d,d");
+        assert_eq!(shape("al-Qaida"), "x-Xx");
+    }
+
+    #[test]
+    fn affixes_are_char_safe() {
+        assert_eq!(prefix("Ünïcode", 3), "Ünï");
+        assert_eq!(suffix("Ünïcode", 4), "code");
+        assert_eq!(suffix("ab", 4), "ab");
+    }
+}

@@ -1,0 +1,121 @@
+//! End to end over an article written for this test: names typed, roles and countries read,
+//! mentions grouped.
+
+use annalist_core::{Analysis, Document, Format};
+use annalist_nlp::Analyzer;
+
+const STORY: &[&str] = &[
+    "Brazil and Argentina should expand their naval cooperation, Brazilian Foreign Minister Marta \
+     Oliveira said during talks with the head of the Argentine Navy Julio Cesar Medina in Brasilia \
+     on Tuesday.",
+    "Oliveira told Medina that the two navies would hold joint exercises in the South Atlantic, \
+     according to the Brazilian Foreign Ministry.",
+    "She said the drills would begin in May. The Argentine Navy chief also said that Buenos Aires \
+     welcomed the plan, he added.",
+    "Earlier this year, Oliveira met her Chilean counterpart Pedro Rojas in Santiago.",
+];
+
+fn analysis() -> Analysis {
+    let doc = Document::from_paragraphs(
+        "story",
+        Format::Plain,
+        STORY.iter().map(|s| s.to_string()).collect(),
+    );
+    Analyzer::new().analyze(&doc)
+}
+
+fn texts(a: &Analysis, mentions: &[[usize; 2]]) -> Vec<String> {
+    let chars: Vec<char> = a.text.chars().collect();
+    mentions
+        .iter()
+        .map(|m| chars[m[0]..m[1]].iter().collect())
+        .collect()
+}
+
+#[test]
+fn people_with_roles_countries_and_mentions() {
+    let a = analysis();
+    let find = |name: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no {name:?} in {:#?}", a.entities))
+    };
+    let marta = find("Marta Oliveira");
+    assert_eq!(marta.kind, "PERSON");
+    assert_eq!(marta.country.as_deref(), Some("BRA"));
+    assert!(
+        marta.roles.iter().any(|r| r.contains("Foreign Minister")),
+        "{:?}",
+        marta.roles
+    );
+    assert!(marta.actor.as_deref().is_some_and(|a| a.starts_with("BRA")));
+    let m = texts(&a, &marta.mentions);
+    assert!(m.contains(&"Oliveira".to_string()), "{m:?}");
+    assert!(m.contains(&"She".to_string()), "{m:?}");
+
+    let medina = find("Julio Cesar Medina");
+    assert_eq!(medina.country.as_deref(), Some("ARG"));
+    assert!(
+        medina.roles.iter().any(|r| r.contains("Navy")),
+        "{:?}",
+        medina.roles
+    );
+    let m = texts(&a, &medina.mentions);
+    assert!(m.iter().any(|x| x == "Medina"), "{m:?}");
+    assert!(m.iter().any(|x| x == "Argentine Navy chief"), "{m:?}");
+    assert!(m.iter().any(|x| x == "he"), "{m:?}");
+
+    let rojas = find("Pedro Rojas");
+    assert_eq!(rojas.country.as_deref(), Some("CHL"));
+
+    for (name, kind, country) in [
+        ("Brazil", "GPE", "BRA"),
+        ("Brasilia", "GPE", "BRA"),
+        ("Santiago", "GPE", "CHL"),
+        ("Buenos Aires", "GPE", "ARG"),
+    ] {
+        let e = find(name);
+        assert_eq!(
+            (e.kind.as_str(), e.country.as_deref()),
+            (kind, Some(country)),
+            "{name}"
+        );
+    }
+    assert_eq!(find("Argentine Navy").kind, "ORG");
+}
+
+#[test]
+fn offsets_are_chars_and_output_is_stable() {
+    let a = analysis();
+    let b = analysis();
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+    let n = a.text.chars().count();
+    for e in &a.entities {
+        assert!(!e.mentions.is_empty());
+        for m in &e.mentions {
+            assert!(m[0] < m[1] && m[1] <= n);
+        }
+    }
+}
+
+#[test]
+fn empty_and_odd_texts_do_not_panic() {
+    let analyzer = Analyzer::new();
+    for text in [
+        "",
+        " ",
+        "he",
+        "“",
+        "The the the.",
+        "中国 和 俄罗斯",
+        "Mr.",
+        "'s 's",
+    ] {
+        let doc = Document::from_paragraphs("x", Format::Plain, vec![text.to_string()]);
+        let _ = analyzer.analyze(&doc);
+    }
+}
