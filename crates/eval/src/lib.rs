@@ -37,5 +37,8 @@ pub mod gazetteer_build;
 pub mod metrics;
 pub mod ner;
 pub mod peers;
+pub mod places;
+pub mod quotes;
 pub mod report;
 pub mod text;
+pub mod times;

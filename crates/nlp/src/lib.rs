@@ -20,11 +20,16 @@
 pub mod entities;
 pub mod gazetteer;
 pub mod ner;
+pub mod places;
+pub mod quotes;
 pub mod sentences;
+pub mod times;
 pub mod titles;
 pub mod tokens;
 
-use annalist_core::{Analysis, CharIndex, Document, EntityRecord, Span};
+use annalist_core::{
+    Analysis, CharIndex, Document, EntityRecord, PlaceRecord, QuoteRecord, Span, TimeRecord,
+};
 
 use crate::entities::Tokenized;
 use crate::gazetteer::Gazetteer;
@@ -82,7 +87,48 @@ impl Analyzer {
         let mut analysis = Analysis::from_document(doc, &sentences);
         let t = Tokenized::new(&doc.text, &sentences);
         let found = entities::find(&t, &self.model, &self.gazetteer, doc.published.as_deref());
+        let times = times::find(&t, doc.published.as_deref());
+        let places = places::resolve(&t, &self.gazetteer, &found);
+        let quotes = quotes::find(&t, &found);
         let index = CharIndex::new(&doc.text);
+        let id = |k: usize| format!("E{}", k + 1);
+        analysis.times = times
+            .into_iter()
+            .map(|x| {
+                let [start, end] = index.span(x.span);
+                TimeRecord {
+                    start,
+                    end,
+                    text: doc.text[x.span.start..x.span.end].to_string(),
+                    kind: x.kind.to_string(),
+                    value: x.value,
+                    modifier: x.modifier.map(str::to_string),
+                }
+            })
+            .collect();
+        analysis.places = places
+            .into_iter()
+            .map(|p| PlaceRecord {
+                entity: id(p.entity),
+                name: p.name,
+                country: p.country,
+                lat: p.lat,
+                lon: p.lon,
+                geonameid: p.geonameid,
+            })
+            .collect();
+        analysis.quotes = quotes
+            .into_iter()
+            .map(|q| {
+                let [start, end] = index.span(q.span);
+                QuoteRecord {
+                    start,
+                    end,
+                    text: doc.text[q.span.start..q.span.end].to_string(),
+                    speaker: q.speaker.map(id),
+                }
+            })
+            .collect();
         analysis.entities = found
             .into_iter()
             .enumerate()
@@ -95,7 +141,7 @@ impl Analyzer {
                 mentions.sort_unstable();
                 mentions.dedup();
                 EntityRecord {
-                    id: format!("E{}", k + 1),
+                    id: id(k),
                     kind: e.kind.as_str().to_string(),
                     name: e.name,
                     roles: e.roles,

@@ -32,6 +32,12 @@ enum Command {
     Extraction(ExtractionArgs),
     /// Named entities: exact-span F1 on GMB's held-out tenth and on WikiGold.
     Entities(EntitiesArgs),
+    /// Time expressions: TempEval-3 value F1 on TimeBank+AQUAINT, and the Duckling list.
+    Times(EntitiesArgs),
+    /// Places: accuracy within 161 km on GeoVirus.
+    Places(EntitiesArgs),
+    /// Quotes: PolNeAR dev direct quotes found and attributed.
+    Quotes(EntitiesArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -111,6 +117,21 @@ fn main() {
     let result = match cli.command {
         Command::Extraction(args) => run_extraction(args),
         Command::Entities(args) => run_entities(args),
+        Command::Times(args) => {
+            run_stage(args, "times", "timex/tbaq", annalist_eval::times::evaluate)
+        }
+        Command::Places(args) => run_stage(
+            args,
+            "places",
+            "geo/geovirus/GeoVirus.xml",
+            annalist_eval::places::evaluate,
+        ),
+        Command::Quotes(args) => run_stage(
+            args,
+            "quotes",
+            "quotes/polnear",
+            annalist_eval::quotes::evaluate,
+        ),
     };
     if let Err(err) = result {
         eprintln!("annalist-eval: error: {err:#}");
@@ -444,6 +465,31 @@ fn find_data_dir(data: Option<&Path>, inner: &str) -> Option<PathBuf> {
         ],
     };
     candidates.into_iter().find(|d| d.join(inner).exists())
+}
+
+/// Runs one NLP stage's evaluation: `inner` must exist under the data folder; the report goes
+/// to stdout and, with `--write`, to the section `name` of the file.
+fn run_stage(
+    args: EntitiesArgs,
+    name: &str,
+    inner: &str,
+    evaluate: fn(&annalist_nlp::Analyzer, &Path, &str) -> Result<String>,
+) -> Result<()> {
+    let Some(dir) = find_data_dir(args.data.as_deref(), inner) else {
+        println!("annalist-eval: no {inner} under the data folder: skipping {name}.");
+        return Ok(());
+    };
+    let analyzer = annalist_nlp::Analyzer::new();
+    let md = evaluate(&analyzer, &dir, &command_line())?;
+    print!("{md}");
+    if let Some(path) = &args.write {
+        annalist_eval::report::write_section(path, name, &md, QUALITY_HEADER)?;
+        eprintln!(
+            "annalist-eval: wrote the {name} section of {}",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 fn run_entities(args: EntitiesArgs) -> Result<()> {
