@@ -107,9 +107,10 @@ pub fn of_thing(
     let name = t.slice(m.tokens.clone());
     match m.kind {
         EntityType::Gpe => {
+            // A state before a small town of the same name ("Florida").
             let country = country_named(g, name)
-                .or_else(|| g.cities(name).first().map(|&c| g.city(c).country.clone()))
-                .or_else(|| g.region(name).and_then(|r| r.country.clone()));
+                .or_else(|| g.region(name).and_then(|r| r.country.clone()))
+                .or_else(|| g.cities(name).first().map(|&c| g.city(c).country.clone()));
             let actor = country.as_deref().map(|c| cameo_country(g, c));
             (country, actor)
         }

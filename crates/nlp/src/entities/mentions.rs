@@ -281,6 +281,117 @@ fn is_time(t: &Tokenized<'_>, m: &Mention) -> bool {
     }
 }
 
+/// Words that end a named event ("World War II", "the Beijing Olympics", "the G20 summit").
+const EVENT_HEADS: &[&str] = &[
+    "accord",
+    "accords",
+    "agreement",
+    "attack",
+    "attacks",
+    "championship",
+    "championships",
+    "conference",
+    "congress",
+    "crisis",
+    "cup",
+    "day",
+    "election",
+    "elections",
+    "expo",
+    "festival",
+    "forum",
+    "games",
+    "grand",
+    "i",
+    "ii",
+    "iii",
+    "marathon",
+    "massacre",
+    "olympics",
+    "open",
+    "prix",
+    "protests",
+    "referendum",
+    "revolution",
+    "series",
+    "summit",
+    "talks",
+    "tournament",
+    "treaty",
+    "uprising",
+    "war",
+    "week",
+];
+
+/// Words that begin a named event ("Hurricane Katrina", "Operation Desert Storm").
+const EVENT_LEADS: &[&str] = &["battle", "hurricane", "operation", "typhoon"];
+
+/// Holidays and events named in one word.
+const EVENT_WORDS: &[&str] = &[
+    "brexit",
+    "christmas",
+    "diwali",
+    "easter",
+    "eid",
+    "hajj",
+    "hanukkah",
+    "holocaust",
+    "olympics",
+    "passover",
+    "ramadan",
+    "thanksgiving",
+];
+
+/// Whether an EVENT mention looks like an event's name; the tagger's EVENT class is weak (GMB
+/// has few), so only names of these shapes are kept.
+fn is_event_name(t: &Tokenized<'_>, m: &Mention) -> bool {
+    let first = t.lower[m.tokens.start].as_str();
+    let last = t.lower[m.tokens.end - 1].as_str();
+    if m.tokens.len() == 1 {
+        return EVENT_WORDS.binary_search(&first).is_ok();
+    }
+    EVENT_HEADS.binary_search(&last).is_ok()
+        || EVENT_LEADS.binary_search(&first).is_ok()
+        || m.tokens
+            .clone()
+            .any(|i| t.lower[i].len() == 4 && t.lower[i].starts_with(['1', '2']))
+}
+
+/// Whether the gazetteer knows `text` as what the mention says it is.
+fn known_to_gazetteer(g: &Gazetteer, text: &str, kind: EntityType) -> bool {
+    match kind {
+        EntityType::Gpe | EntityType::Loc => {
+            g.country_by_name(text).is_some()
+                || g.region(text).is_some()
+                || g.cities(text)
+                    .first()
+                    .is_some_and(|&c| g.city(c).population >= 100_000)
+        }
+        EntityType::Norp => g.country_by_adjective(text).is_some(),
+        EntityType::Org | EntityType::Person => !g.actors(text).is_empty(),
+        EntityType::Event => false,
+    }
+}
+
+/// Per sentence, whether it is set in title case (a heading): most of its longer words
+/// capitalised. The tagger cannot tell names there, so only what the gazetteer knows is kept.
+fn title_case_sentences(t: &Tokenized<'_>) -> Vec<bool> {
+    t.sentences
+        .iter()
+        .map(|r| {
+            let (mut words, mut capitals) = (0, 0);
+            for i in r.clone() {
+                let w = t.word(i);
+                if w.chars().count() > 3 && w.chars().all(char::is_alphabetic) {
+                    words += 1;
+                    capitals += usize::from(w.starts_with(char::is_uppercase));
+                }
+            }
+            words >= 3 && capitals * 5 >= words * 4
+        })
+        .collect()
+}
+
 /// Corrects the tagger's mentions with what the whole text and the gazetteer tell:
 /// - mentions without a letter or digit, or only a month or weekday, go;
 /// - an organisation followed inside its span by a name splits ("the Russian Navy Nikolay
@@ -289,15 +400,29 @@ fn is_time(t: &Tokenized<'_>, m: &Mention) -> bool {
 /// - a country's name is a GPE whatever the tagger said;
 /// - a word of a person's full name is that person wherever else it stands.
 pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
+    // Words the text also writes in lowercase are common words, not names ("photography").
+    let mut lowercase: Vec<&str> = (0..t.tokens.len())
+        .filter(|&i| t.word(i).starts_with(char::is_lowercase))
+        .map(|i| t.lower[i].as_str())
+        .collect();
+    lowercase.sort_unstable();
+    lowercase.dedup();
+    let title_case = title_case_sentences(t);
     mentions.retain(|m| {
-        let lone = m.tokens.len() == 1;
-        let lower = t.lower[m.tokens.start].as_str();
-        // A lone title or institution word the tagger calls an event ("Guard") is not one.
-        let stray_event =
-            m.kind == EntityType::Event && lone && (is_title_word(lower) || is_org_head(lower));
-        t.slice(m.tokens.clone()).chars().any(char::is_alphanumeric)
+        let text = t.slice(m.tokens.clone());
+        let known = known_to_gazetteer(g, text, m.kind);
+        // A name has a capital letter ("’ll", "59.5%" and "vs." are not names).
+        let capital = text.chars().any(char::is_uppercase);
+        let lone_common = m.tokens.len() == 1
+            && lowercase
+                .binary_search(&t.lower[m.tokens.start].as_str())
+                .is_ok();
+        let heading = title_case[t.sentence_of(m.tokens.start)];
+        capital
             && !is_time(t, m)
-            && !stray_event
+            && (known || !lone_common)
+            && (known || !heading)
+            && (m.kind != EntityType::Event || is_event_name(t, m))
     });
     // Split "ORG-head Name Name".
     let mut split = Vec::new();
@@ -367,9 +492,19 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     // One name, one type: words of people's full names are those people.
     let mut name_words: Vec<&str> = Vec::new();
     for m in mentions.iter() {
-        if m.kind == EntityType::Person && m.tokens.len() >= 2 {
+        // Only names shaped like a person's: two to four capitalised words, none of them a
+        // common word of this text or an institution word.
+        if m.kind == EntityType::Person && (2..=4).contains(&m.tokens.len()) {
+            let plain = m.tokens.clone().all(|i| {
+                t.capitalised(i)
+                    && lowercase.binary_search(&t.lower[i].as_str()).is_err()
+                    && !is_org_head(&t.lower[i])
+            });
+            if !plain {
+                continue;
+            }
             for i in m.tokens.clone() {
-                if !is_title_word(&t.lower[i]) && t.capitalised(i) {
+                if !is_title_word(&t.lower[i]) {
                     name_words.push(t.word(i));
                 }
             }
@@ -423,7 +558,14 @@ mod tests {
 
     #[test]
     fn lists_sorted() {
-        for list in [LOC_HEADS, ORG_HEADS, TIME_WORDS] {
+        for list in [
+            LOC_HEADS,
+            ORG_HEADS,
+            TIME_WORDS,
+            EVENT_HEADS,
+            EVENT_LEADS,
+            EVENT_WORDS,
+        ] {
             let mut s = list.to_vec();
             s.sort_unstable();
             assert_eq!(s, list);
