@@ -203,3 +203,84 @@ fn odd_input_never_panics() {
         let _ = values(text, None);
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "the",
+        "last",
+        "next",
+        "this",
+        "mid-",
+        "mid-March",
+        "early",
+        "late",
+        "end",
+        "of",
+        "on",
+        "Monday",
+        "May",
+        "may",
+        "3",
+        "31",
+        "2023",
+        "1990s",
+        "'90s",
+        "p.m.",
+        "3pm",
+        "12:61",
+        "24:00",
+        "ago",
+        "earlier",
+        "later",
+        "year",
+        "years",
+        "week",
+        "weekend",
+        "quarter",
+        "third",
+        "Q5",
+        "every",
+        "daily",
+        "now",
+        "about",
+        "more",
+        "than",
+        "at",
+        "least",
+        ",",
+        ".",
+        "Nov.",
+        "2/30/2023",
+        "2023-13-01",
+        "fiscal",
+        "current",
+        "the",
+        "summer",
+        "in",
+        "year-earlier",
+        "two-year",
+        "EST",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_word_salad_gives_spans_inside_the_text(
+            picks in proptest::collection::vec(0..WORDS.len(), 0..40),
+            dated in any::<bool>(),
+        ) {
+            let text: String = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            let t = Tokenized::new(&text, &[Span::new(0, text.len())]);
+            let found = find(&t, dated.then_some("2023-07-03"));
+            let mut last = 0;
+            for x in found {
+                prop_assert!(x.span.start >= last && x.span.end <= text.len());
+                prop_assert!(x.span.start < x.span.end);
+                prop_assert!(!x.value.is_empty());
+                last = x.span.end;
+            }
+        }
+    }
+}
