@@ -3,9 +3,9 @@
 //!
 //! | output | from |
 //! |---|---|
-//! | `countries.tsv` | GeoNames `countries.json`; names and nationality words from the Phoenix country dictionary, picked with CountryInfo's `<Nationality>` lists |
+//! | `countries.tsv` | GeoNames `countries.json`; names and nationality words from the Phoenix country dictionary, picked with CountryInfo's `<Nationality>` lists; a point from [`points::COUNTRY_POINTS`] or the capital |
 //! | `cities.tsv` | GeoNames `cities15000.json.gz` |
-//! | `regions.tsv` | GeoNames `continents.json`, `us_states.json`, and [`HAND_REGIONS`] |
+//! | `regions.tsv` | GeoNames `continents.json`, `us_states.json`, [`HAND_REGIONS`] and [`points::DIVISIONS`] |
 //! | `actors.tsv` | the Phoenix (PETRARCH2) country, international and non-state actor dictionaries |
 //! | `agents.tsv` | the Phoenix agents dictionary |
 //!
@@ -28,6 +28,8 @@ use anyhow::{bail, Context, Result};
 use flate2::read::GzDecoder;
 use serde_json::Value;
 
+pub mod points;
+
 /// One written table: its file name, data rows and size in bytes.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -46,6 +48,9 @@ pub struct Report {
     pub written: Vec<Written>,
     /// What was dropped, by reason: how many, and the first few examples.
     pub dropped: BTreeMap<&'static str, (usize, Vec<String>)>,
+    /// Checks that failed but did not stop the build (a country point whose nearest city lies in
+    /// another country, a division whose city is unknown).
+    pub warnings: Vec<String>,
 }
 
 impl Report {
@@ -130,8 +135,9 @@ pub fn build(shared: &Path, out: &Path) -> Result<Report> {
     };
 
     let countries = build_countries(&geo, &countryinfo, &phoenix_countries, &namer);
+    let countries = with_points(countries, &geo, &mut report)?;
     let cities = build_cities(&geo, &phoenix_countries, &casing);
-    let regions = build_regions(&src, &geo)?;
+    let regions = build_regions(&src, &geo, &mut report)?;
     let actor_rows = build_actors(
         &[
             (DictFile::Countries, &phoenix_countries),
@@ -157,6 +163,9 @@ pub fn build(shared: &Path, out: &Path) -> Result<Report> {
                 "capital",
                 "population",
                 "cameo",
+                "geonameid",
+                "lat",
+                "lon",
             ],
             countries.iter().map(CountryRow::cells).collect(),
         ),
@@ -176,7 +185,16 @@ pub fn build(shared: &Path, out: &Path) -> Result<Report> {
         ),
         (
             "regions.tsv",
-            &["name", "alternates", "kind", "lat", "lon", "country_iso3"],
+            &[
+                "name",
+                "alternates",
+                "kind",
+                "lat",
+                "lon",
+                "country_iso3",
+                "admin1",
+                "geonameid",
+            ],
             regions,
         ),
         (
@@ -257,6 +275,7 @@ fn read_json(path: &Path) -> Result<Value> {
 // GeoNames
 
 struct GeoCountry {
+    geonameid: u64,
     iso2: String,
     iso3: String,
     name: String,
@@ -311,6 +330,7 @@ impl Geo {
                     name = rest.to_string();
                 }
                 GeoCountry {
+                    geonameid: num_field(c, "geonameid") as u64,
                     iso2: str_field(c, "iso"),
                     iso3: str_field(c, "iso3"),
                     name,
@@ -957,6 +977,9 @@ struct CountryRow {
     capital: String,
     population: u64,
     cameo: String,
+    geonameid: u64,
+    /// A representative point inside the country, set by [`with_points`].
+    point: (f64, f64),
 }
 
 impl CountryRow {
@@ -970,6 +993,9 @@ impl CountryRow {
             self.capital.clone(),
             self.population.to_string(),
             self.cameo.clone(),
+            self.geonameid.to_string(),
+            fmt_point(self.point.0),
+            fmt_point(self.point.1),
         ]
     }
 }
@@ -1296,6 +1322,12 @@ fn build_countries(
         }
         // A name is not also an adjective.
         adjectives.retain(|a| !seen_names.contains(&a.to_lowercase()));
+        // Nor is it one of the country's divisions ("Scotland", "Wales" are not the UK).
+        names.retain(|n| {
+            !points::DIVISIONS
+                .iter()
+                .any(|d| d.4 == c.iso3 && d.0.eq_ignore_ascii_case(n))
+        });
         rows.push(CountryRow {
             iso3: c.iso3.clone(),
             iso2: c.iso2.clone(),
@@ -1305,9 +1337,79 @@ fn build_countries(
             capital: c.capital.clone(),
             population: c.population,
             cameo,
+            geonameid: c.geonameid,
+            point: (0.0, 0.0),
         });
     }
     rows
+}
+
+/// The great-circle distance in km between two points in degrees.
+fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, la2) = (a.0.to_radians(), b.0.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((b.1 - a.1).to_radians() / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// The city of cities15000 nearest a point.
+fn nearest_city(geo: &Geo, point: (f64, f64)) -> Option<&GeoCity> {
+    geo.cities.iter().min_by(|a, b| {
+        distance_km(point, (a.lat, a.lon)).total_cmp(&distance_km(point, (b.lat, b.lon)))
+    })
+}
+
+/// Gives each country its point: the hand-written one ([`points::COUNTRY_POINTS`]), else its
+/// capital's in cities15000, else its most populous city's. A country without any is an error.
+/// A point whose nearest city lies in another country gets a warning, to be checked by hand (it
+/// may be outside the country, or only near a border).
+fn with_points(
+    mut rows: Vec<CountryRow>,
+    geo: &Geo,
+    report: &mut Report,
+) -> Result<Vec<CountryRow>> {
+    let hand: HashMap<&str, (f64, f64)> = points::COUNTRY_POINTS
+        .iter()
+        .map(|&(code, lat, lon)| (code, (lat, lon)))
+        .collect();
+    if let Some((code, _, _)) = points::COUNTRY_POINTS
+        .iter()
+        .find(|p| !rows.iter().any(|r| r.iso3 == p.0))
+    {
+        bail!("points::COUNTRY_POINTS names {code}, which countries.json lacks");
+    }
+    for row in &mut rows {
+        let of_country: Vec<&GeoCity> = geo.cities.iter().filter(|c| c.iso2 == row.iso2).collect();
+        let capital = row.capital.trim();
+        let by_population = |c: &&&GeoCity| (c.population, std::cmp::Reverse(c.geonameid));
+        let point = hand.get(row.iso3.as_str()).copied().or_else(|| {
+            of_country
+                .iter()
+                .filter(|c| {
+                    !capital.is_empty()
+                        && (c.name == capital || c.alternates.iter().any(|a| a == capital))
+                })
+                .max_by_key(by_population)
+                .or_else(|| of_country.iter().max_by_key(by_population))
+                .map(|c| (c.lat, c.lon))
+        });
+        let Some(point) = point else {
+            bail!(
+                "country {} has no point: add one to points::COUNTRY_POINTS",
+                row.iso3
+            );
+        };
+        row.point = point;
+        if let Some(near) = nearest_city(geo, point).filter(|_| !of_country.is_empty()) {
+            if near.iso2 != row.iso2 {
+                report.warnings.push(format!(
+                    "country point of {} ({:.2}, {:.2}): the nearest city is {} in {}",
+                    row.iso3, point.0, point.1, near.name, near.iso2
+                ));
+            }
+        }
+    }
+    Ok(rows)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1574,6 +1676,20 @@ pub const HAND_REGIONS: &[(&str, &str, &str, f64, f64, &str)] = &[
     ("Golan Heights", "Golan", "region", 33.0, 35.8, ""),
     ("Sinai Peninsula", "Sinai", "region", 29.5, 33.8, "EGY"),
     ("Crimea", "Crimean Peninsula", "region", 45.3, 34.4, "UKR"),
+    // Islands
+    ("Bali", "", "region", -8.4, 115.1, "IDN"),
+    ("Java", "", "region", -7.3, 110.0, "IDN"),
+    ("Sumatra", "", "region", 0.0, 101.5, "IDN"),
+    ("Sulawesi", "Celebes", "region", -2.0, 121.0, "IDN"),
+    ("Borneo", "", "region", 0.5, 114.0, ""),
+    ("Luzon", "", "region", 16.0, 121.0, "PHL"),
+    ("Mindanao", "", "region", 7.8, 124.8, "PHL"),
+    ("Sicily", "", "region", 37.5, 14.2, "ITA"),
+    ("Sardinia", "", "region", 40.1, 9.0, "ITA"),
+    ("Corsica", "", "region", 42.15, 9.1, "FRA"),
+    ("Crete", "", "region", 35.2, 24.9, "GRC"),
+    ("Hokkaido", "", "region", 43.3, 142.8, "JPN"),
+    ("Okinawa", "", "region", 26.5, 127.9, "JPN"),
     ("Donbas", "Donbass", "region", 48.0, 38.0, "UKR"),
     ("Kashmir", "", "region", 34.1, 74.8, ""),
     ("Sahel", "", "region", 15.0, 0.0, ""),
@@ -1736,11 +1852,15 @@ fn fmt_point(x: f64) -> String {
     format!("{x:.4}")
 }
 
-fn build_regions(src: &Sources, geo: &Geo) -> Result<Vec<Vec<String>>> {
+fn build_regions(src: &Sources, geo: &Geo, report: &mut Report) -> Result<Vec<Vec<String>>> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let continents = read_json(&src.continents)?;
     let Some(map) = continents.as_object() else {
         bail!("{}: expected an object", src.continents.display());
+    };
+    let id = |v: &Value, key: &str| match num_field(v, key) as u64 {
+        0 => String::new(),
+        n => n.to_string(),
     };
     for c in map.values() {
         let name = str_field(c, "name");
@@ -1752,38 +1872,18 @@ fn build_regions(src: &Sources, geo: &Geo) -> Result<Vec<Vec<String>>> {
             fmt_point(num_field(c, "lat")),
             fmt_point(num_field(c, "lng")),
             String::new(),
+            String::new(),
+            id(c, "geonameId"),
         ]);
     }
     let states = read_json(&src.us_states)?;
     let Some(map) = states.as_object() else {
         bail!("{}: expected an object", src.us_states.display());
     };
-    // A state named like a country or a large city ("Georgia", "Washington", "New York") is
-    // left out: news means the other far more often. (Cities count by name from 500,000 people,
-    // by alternate name from 5 million: "New York" for New York City, not "Oklahoma".)
-    let taken: HashSet<String> = geo
-        .countries
-        .iter()
-        .map(|c| c.name.to_lowercase())
-        .chain(geo.cities.iter().flat_map(|c| {
-            let alternates: &[String] = if c.population >= 5_000_000 {
-                &c.alternates
-            } else {
-                &[]
-            };
-            let name: &[String] = if c.population >= 500_000 {
-                std::slice::from_ref(&c.name)
-            } else {
-                &[]
-            };
-            name.iter().chain(alternates).map(|n| n.to_lowercase())
-        }))
-        .collect();
+    // Every state, also those named like a country or a large city ("Georgia", "Washington",
+    // "New York"): the places stage chooses between them by the article's context.
     for s in map.values() {
         let code = str_field(s, "code");
-        if taken.contains(&str_field(s, "name").to_lowercase()) {
-            continue;
-        }
         let Some(&(_, lat, lon)) = US_STATE_POINTS.iter().find(|p| p.0 == code) else {
             continue;
         };
@@ -1794,6 +1894,8 @@ fn build_regions(src: &Sources, geo: &Geo) -> Result<Vec<Vec<String>>> {
             fmt_point(lat),
             fmt_point(lon),
             "USA".to_string(),
+            code,
+            id(s, "geonameid"),
         ]);
     }
     for &(name, alts, kind, lat, lon, country) in HAND_REGIONS {
@@ -1804,6 +1906,61 @@ fn build_regions(src: &Sources, geo: &Geo) -> Result<Vec<Vec<String>>> {
             fmt_point(lat),
             fmt_point(lon),
             country.to_string(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    // Provinces and states of other countries: the admin1 code is that of a city inside.
+    let iso2: HashMap<&str, &str> = geo
+        .countries
+        .iter()
+        .map(|c| (c.iso3.as_str(), c.iso2.as_str()))
+        .collect();
+    for &(name, alts, lat, lon, country, city) in points::DIVISIONS {
+        let cc = iso2.get(country).copied().unwrap_or("");
+        if city.is_empty() {
+            rows.push(vec![
+                name.to_string(),
+                alts.to_string(),
+                "state".to_string(),
+                fmt_point(lat),
+                fmt_point(lon),
+                country.to_string(),
+                String::new(),
+                String::new(),
+            ]);
+            continue;
+        }
+        let admin1 = geo
+            .cities
+            .iter()
+            .filter(|c| c.iso2 == cc && (c.name == city || c.alternates.iter().any(|a| a == city)))
+            .max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid)))
+            .map(|c| c.admin1.clone());
+        let Some(admin1) = admin1 else {
+            report
+                .warnings
+                .push(format!("division {name}: no city {city} in {country}"));
+            continue;
+        };
+        match nearest_city(geo, (lat, lon)) {
+            Some(near) if near.iso2 != cc || near.admin1 != admin1 => {
+                report.warnings.push(format!(
+                    "division {name} ({lat:.2}, {lon:.2}): the nearest city is {} in {} {}",
+                    near.name, near.iso2, near.admin1
+                ));
+            }
+            _ => {}
+        }
+        rows.push(vec![
+            name.to_string(),
+            alts.to_string(),
+            "state".to_string(),
+            fmt_point(lat),
+            fmt_point(lon),
+            country.to_string(),
+            admin1,
+            String::new(),
         ]);
     }
     rows.sort();

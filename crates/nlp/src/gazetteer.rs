@@ -48,6 +48,13 @@ pub struct Country {
     pub capital: String,
     /// Population.
     pub population: u64,
+    /// GeoNames id.
+    pub geonameid: u64,
+    /// Latitude of a representative point inside the country (near the middle of its main land
+    /// mass; the capital for small countries), degrees.
+    pub lat: f64,
+    /// Longitude of that point, degrees.
+    pub lon: f64,
 }
 
 /// A city of GeoNames' cities15000.
@@ -69,12 +76,14 @@ pub struct City {
     pub population: u64,
 }
 
-/// A continent, sea, ocean, strait, river, mountain range or region, with a representative point.
+/// A continent, sea, ocean, strait, river, mountain range, region, or a country's first-level
+/// division (a US state, a Canadian province), with a representative point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Region {
     /// Name ("Sea of Japan").
     pub name: String,
-    /// `continent`, `ocean`, `sea`, `region`, `river` or `mountains`.
+    /// `continent`, `ocean`, `sea`, `region`, `river`, `mountains`, or `state` for a first-level
+    /// division.
     pub kind: String,
     /// Latitude, degrees.
     pub lat: f64,
@@ -82,6 +91,10 @@ pub struct Region {
     pub lon: f64,
     /// ISO alpha-3 code of the one country it lies in, if any.
     pub country: Option<String>,
+    /// For a division, the GeoNames admin1 code its cities carry ([`City::admin1`]).
+    pub admin1: Option<String>,
+    /// GeoNames id, when the entry is a GeoNames one.
+    pub geonameid: Option<u64>,
 }
 
 /// What kind of actor a phrase names.
@@ -384,8 +397,9 @@ impl Gazetteer {
         let mut alternates: Vec<(u64, u32, &'static str, &'static str)> = Vec::new();
         let mut cameo_codes: Vec<(&'static str, u32)> = Vec::new();
         for line in lines(COUNTRIES) {
-            let Some([iso3, iso2, name, names, adjectives, capital, population, cameo]) =
-                cells(line)
+            let Some(
+                [iso3, iso2, name, names, adjectives, capital, population, cameo, id, lat, lon],
+            ) = cells(line)
             else {
                 continue;
             };
@@ -398,6 +412,9 @@ impl Gazetteer {
                 cameo: cameo.to_string(),
                 capital: capital.to_string(),
                 population,
+                geonameid: parse_or(id, 0),
+                lat: parse_or(lat, 0.0),
+                lon: parse_or(lon, 0.0),
             });
             by_code.insert(iso3, i);
             if cameo != iso3 && !cameo.is_empty() {
@@ -468,7 +485,7 @@ impl Gazetteer {
         let mut regions = Vec::new();
         let mut region_names: FxHashMap<Folded<'static>, u32> = FxHashMap::default();
         for line in lines(REGIONS) {
-            let Some([name, alts, kind, lat, lon, country]) = cells(line) else {
+            let Some([name, alts, kind, lat, lon, country, admin1, id]) = cells(line) else {
                 continue;
             };
             let i = regions.len() as u32;
@@ -478,6 +495,8 @@ impl Gazetteer {
                 lat: parse_or(lat, 0.0),
                 lon: parse_or(lon, 0.0),
                 country: (!country.is_empty()).then(|| country.to_string()),
+                admin1: (!admin1.is_empty()).then(|| admin1.to_string()),
+                geonameid: id.parse().ok(),
             });
             for n in std::iter::once(name).chain(items(alts)) {
                 region_names.entry(key(n)).or_insert(i);
@@ -815,6 +834,57 @@ mod tests {
             assert_eq!(r.kind, kind, "{name}");
         }
         assert_eq!(g.region("Crimea").unwrap().country.as_deref(), Some("UKR"));
+        // States and provinces carry the admin1 code of their cities.
+        let ontario = g.region("Ontario").unwrap();
+        let toronto = g.city(g.cities("Toronto")[0]);
+        assert_eq!(ontario.kind, "state");
+        assert_eq!(ontario.admin1.as_deref(), Some(toronto.admin1.as_str()));
+        let texas = g.region("Texas").unwrap();
+        assert_eq!(
+            (texas.admin1.as_deref(), texas.geonameid.is_some()),
+            (Some("TX"), true)
+        );
+        // States named like a country or a large city are there too: the places stage chooses.
+        assert_eq!(g.region("Georgia").unwrap().country.as_deref(), Some("USA"));
+        assert_eq!(
+            g.region("Scotland").unwrap().country.as_deref(),
+            Some("GBR")
+        );
+        // A nation of the UK is no name of the UK.
+        assert!(g.country_by_name("Scotland").is_none());
+    }
+
+    #[test]
+    fn every_country_has_a_point_inside_it() {
+        let g = &g();
+        // Rough boxes of a few large countries, the points their shapes make hardest.
+        for (iso3, lat, lon) in [
+            ("UKR", (44.0, 52.5), (22.0, 40.5)),
+            ("CHN", (25.0, 45.0), (80.0, 120.0)),
+            ("RUS", (50.0, 70.0), (40.0, 140.0)),
+            ("USA", (30.0, 48.0), (-120.0, -80.0)),
+            ("IDN", (-8.0, 3.0), (105.0, 125.0)),
+            ("CHL", (-45.0, -20.0), (-72.0, -68.0)),
+        ] {
+            let c = g.country(iso3).unwrap();
+            assert!(
+                (lat.0..=lat.1).contains(&c.lat) && (lon.0..=lon.1).contains(&c.lon),
+                "{c:?}"
+            );
+            assert!(c.geonameid > 0, "{c:?}");
+        }
+        for c in g.countries() {
+            assert!(
+                (-90.0..=90.0).contains(&c.lat)
+                    && (-180.0..=180.0).contains(&c.lon)
+                    && (c.lat, c.lon) != (0.0, 0.0),
+                "{} has no point: {c:?}",
+                c.iso3
+            );
+        }
+        // A small country's point is its capital's.
+        let lux = g.country("LUX").unwrap();
+        assert!((lux.lat - 49.61).abs() < 0.05 && (lux.lon - 6.13).abs() < 0.05);
     }
 
     #[test]

@@ -84,6 +84,9 @@ fn run_gazetteer(args: &GazetteerArgs) -> Result<()> {
     for (reason, (n, examples)) in &report.dropped {
         println!("dropped {n:>6}: {reason} (e.g. {})", examples.join("; "));
     }
+    for w in &report.warnings {
+        println!("check: {w}");
+    }
     println!(
         "written to {} in {:.1?}",
         args.out.display(),
