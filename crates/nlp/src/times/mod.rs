@@ -831,6 +831,16 @@ impl Reader<'_, '_> {
         if !leading && n.is_none() {
             return None;
         }
+        // "the last week of April", "the first days of 2024": a part of a month or a year.
+        if matches!(lead, "first" | "last" | "final") && self.w(k + 1) == "of" {
+            let modifier = Some(if lead == "first" { "START" } else { "END" });
+            if let Some(mut m) = self.month_date(k + 2).or_else(|| self.year(k + 2)) {
+                if m.value.len() <= 7 {
+                    m.modifier = modifier;
+                    return Some(m);
+                }
+            }
+        }
         let count = match (n, plural) {
             (Some(n), _) => Some(n),
             (None, false) => Some(1),
