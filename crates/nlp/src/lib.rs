@@ -86,10 +86,12 @@ impl Analyzer {
         let sentences: Vec<Span> = sentences::split(&doc.text, &doc.paragraphs);
         let mut analysis = Analysis::from_document(doc, &sentences);
         let t = Tokenized::new(&doc.text, &sentences);
-        let found = entities::find(&t, &self.model, &self.gazetteer, doc.published.as_deref());
+        let mut found = entities::find(&t, &self.model, &self.gazetteer, doc.published.as_deref());
         let times = times::find(&t, doc.published.as_deref());
         let places = places::resolve(&t, &self.gazetteer, &found);
-        let quotes = quotes::find(&t, &found);
+        // Quotes add the speakers they resolve (pronouns, surnames, names the tagger missed) to
+        // the entities, so they run before the places are tied to entity ids.
+        let quotes = quotes::find_attaching(&t, &mut found);
         let index = CharIndex::new(&doc.text);
         let id = |k: usize| format!("E{}", k + 1);
         analysis.times = times

@@ -414,7 +414,7 @@ fn throughput(args: &ThroughputArgs) -> Result<()> {
         let ps: Vec<String> = passes.iter().map(|t| format!("{t:.2}")).collect();
         let _ = writeln!(
             s,
-            "\nNLP stage alone (`Analyzer::analyze`: sentences, tokens, tagger, roles, grouping) over the \
+            "\nNLP stage alone (`Analyzer::analyze`: sentences, tokens, entities, times, places, quotes) over the \
              extracted texts, {words} words (whitespace-separated), one thread: **{rate:.0} words/s** \
              (passes: {} s). spaCy en_core_web_sm, tokenizer + NER only: 13,300 words/s (quoted from \
              `shared/data/README.md`).",

@@ -1,0 +1,73 @@
+//! The seed article's direct quotes and their speakers (issue floor). Reads `../shared/seed/`;
+//! skips, saying so, when it is absent.
+
+use std::path::PathBuf;
+
+use annalist_core::Analysis;
+
+fn seed() -> Option<Analysis> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
+    let path = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))?;
+    let bytes = std::fs::read(&path).ok()?;
+    let source = path.display().to_string();
+    let doc = annalist_extract::extract(&annalist_extract::Input::new(&source, &bytes)).ok()?;
+    Some(annalist_nlp::Analyzer::new().analyze(&doc))
+}
+
+/// The speaker's name of the quote that starts with `start`.
+fn speaker_of<'a>(a: &'a Analysis, start: &str) -> Option<&'a str> {
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {:#?}", a.quotes));
+    let id = q.speaker.as_ref()?;
+    a.entities
+        .iter()
+        .find(|e| &e.id == id)
+        .map(|e| e.name.as_str())
+}
+
+#[test]
+fn seed_quotes_have_their_speakers() {
+    let Some(a) = seed() else {
+        eprintln!("skipping: ../shared/seed is absent");
+        return;
+    };
+    let li = "Li Shangfu";
+    let evmenov = "Nikolay Evmenov";
+    for (quote, speaker) in [
+        // "… to a “new level,” Chinese Defense Minister Li Shangfu said"
+        ("new level", li),
+        // "… have been “developing steadily,” … Li told Evmenov"
+        ("developing steadily", li),
+        // "“the relations between the two armed forces …,” he emphasized"
+        ("the relations between the two armed forces", li),
+        // "… adding that he hoped it “will strengthen communication …”"
+        ("will strengthen communication", li),
+        // "Li stressed that this cooperation will allow them to “make positive contributions …”"
+        ("make positive contributions", li),
+        // "the Russian Navy chief also said that Moscow attaches “great importance” …"
+        ("great importance", evmenov),
+        // "Russia is eager to maintain “close coordination” …, he said."
+        ("close coordination", evmenov),
+        // "“organize joint naval exercises …,” Evmenov pointed out."
+        ("organize joint naval exercises", evmenov),
+        // "he said that the trip was intended “to demonstrate …”"
+        ("to demonstrate to the outside world", li),
+    ] {
+        assert_eq!(speaker_of(&a, quote), Some(speaker), "{quote:?}");
+    }
+    // A quoted name is no quote.
+    assert!(
+        !a.quotes.iter().any(|q| q.text.contains("Interaction-2023")),
+        "{:#?}",
+        a.quotes
+    );
+    // Every quote of the seed is one of the nine, and each has its speaker.
+    assert_eq!(a.quotes.len(), 9, "{:#?}", a.quotes);
+}
