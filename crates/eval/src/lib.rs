@@ -40,5 +40,6 @@ pub mod peers;
 pub mod places;
 pub mod quotes;
 pub mod report;
+pub mod seed;
 pub mod text;
 pub mod times;

@@ -528,55 +528,55 @@ pub fn report(sc: &Scores, command: &str, split: &str) -> String {
     );
     let _ = writeln!(s, "| measure | value | counts |");
     let _ = writeln!(s, "|---|---|---|");
-    let _ = writeln!(
-        s,
-        "| direct quotes found (a predicted quote covers ≥ 50% of the gold content) | **{:.1}%** | {} of {} |",
-        100.0 * ratio(sc.found, sc.gold),
+    // One row: a share in percent, bold for the floors, with its counts.
+    let mut row = |what: &str, n: usize, of: usize, bold: bool| {
+        let pct = format!("{:.1}%", 100.0 * ratio(n, of));
+        let pct = if bold { format!("**{pct}**") } else { pct };
+        let _ = writeln!(s, "| {what} | {pct} | {n} of {of} |");
+    };
+    row(
+        "direct quotes found (a predicted quote covers ≥ 50% of the gold content)",
         sc.found,
-        sc.gold
+        sc.gold,
+        true,
     );
-    let _ = writeln!(
-        s,
-        "| found quotes with the right speaker, as `annalist analyze` writes them (`quotes::find_attaching`: the speaker mention the cue attaches to overlaps the gold source; speakers the entity stage missed are added to the entities) | **{:.1}%** | {} of {} |",
-        100.0 * ratio(sc.right_attaching, sc.found),
+    row(
+        "found quotes with the right speaker, as `annalist analyze` writes them (`quotes::find_attaching`: the speaker mention the cue attaches to overlaps the gold source; speakers the entity stage missed are added to the entities)",
         sc.right_attaching,
-        sc.found
+        sc.found,
+        true,
     );
-    let _ = writeln!(
-        s,
-        "| the same, with `quotes::find` (the entities left as the entity stage found them) | {:.1}% | {} of {} |",
-        100.0 * ratio(sc.right, sc.found),
+    row(
+        "the same, with `quotes::find` (the entities left as the entity stage found them)",
         sc.right,
-        sc.found
+        sc.found,
+        false,
     );
-    let _ = writeln!(
-        s,
-        "| the same, read from the record alone (the speaker's mention nearest the quote) | {:.1}% | {} of {} |",
-        100.0 * ratio(sc.right_nearest, sc.found),
+    row(
+        "the same, read from the record alone (the speaker's mention nearest the quote)",
         sc.right_nearest,
-        sc.found
+        sc.found,
+        false,
     );
-    let _ = writeln!(
-        s,
-        "| precision: predicted quotes that match a gold direct quote | {:.1}% | {} of {} |",
-        100.0 * ratio(sc.precise, sc.predicted),
+    row(
+        "precision: predicted quotes that match a gold direct quote",
         sc.precise,
-        sc.predicted
+        sc.predicted,
+        false,
     );
-    let _ = writeln!(
-        s,
-        "| right speaker where the gold source is an entity of the record | {:.1}% | {} of {} |",
-        100.0 * ratio(sc.right_entity_source, sc.source_is_entity),
+    row(
+        "right speaker where the gold source is an entity of the record",
         sc.right_entity_source,
-        sc.source_is_entity
+        sc.source_is_entity,
+        false,
     );
-    let _ = writeln!(
-        s,
-        "| predicted quotes with a speaker | {:.1}% | {} of {} |\n",
-        100.0 * ratio(sc.predicted_with_speaker, sc.predicted),
+    row(
+        "predicted quotes with a speaker",
         sc.predicted_with_speaker,
-        sc.predicted
+        sc.predicted,
+        false,
     );
+    let _ = writeln!(s);
     let mut fails: Vec<(&&str, &usize)> = sc.failures.iter().collect();
     fails.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let _ = writeln!(s, "What fails, most first:\n");

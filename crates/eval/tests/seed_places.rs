@@ -1,21 +1,10 @@
 //! The seed article's places (issue floor). Reads `../shared/seed/`; skips, saying so, when it
 //! is absent.
 
-use std::path::PathBuf;
-
 use annalist_core::{Analysis, PlaceRecord};
 
 fn seed() -> Option<Analysis> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
-    let path = std::fs::read_dir(&dir)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))?;
-    let bytes = std::fs::read(&path).ok()?;
-    let source = path.display().to_string();
-    let doc = annalist_extract::extract(&annalist_extract::Input::new(&source, &bytes)).ok()?;
-    Some(annalist_nlp::Analyzer::new().analyze(&doc))
+    annalist_eval::seed::analysis().map(|a| a.expect("the seed extracts"))
 }
 
 /// The place of the entity named `name`.

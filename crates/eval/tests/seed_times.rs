@@ -1,23 +1,13 @@
 //! The seed article's time expressions (issue floor). Reads `../shared/seed/`; skips, saying so,
 //! when it is absent.
 
-use std::path::PathBuf;
-
 #[test]
 fn seed_times_meet_the_floor() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
-    let Some(path) = std::fs::read_dir(&dir).ok().and_then(|d| {
-        d.flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "txt"))
-    }) else {
+    let Some(a) = annalist_eval::seed::analysis() else {
         eprintln!("skipping: ../shared/seed is absent");
         return;
     };
-    let bytes = std::fs::read(&path).unwrap();
-    let source = path.display().to_string();
-    let doc = annalist_extract::extract(&annalist_extract::Input::new(&source, &bytes)).unwrap();
-    let a = annalist_nlp::Analyzer::new().analyze(&doc);
+    let a = a.expect("the seed extracts");
     let value_of = |text: &str| {
         a.times
             .iter()

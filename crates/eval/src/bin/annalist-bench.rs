@@ -237,24 +237,7 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
 /// Replaces the section `name` of the markdown file `path` (between `<!-- begin NAME -->` and
 /// `<!-- end NAME -->`), or appends it; creates the file with a header when it does not exist.
 fn write_section(path: &Path, name: &str, body: &str) -> Result<()> {
-    let begin = format!("<!-- begin {name} -->");
-    let end = format!("<!-- end {name} -->");
-    let block = format!("{begin}\n{}\n{end}", body.trim_end());
-    let old = match fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    let new = match (old.find(&begin), old.find(&end)) {
-        (Some(b), Some(e)) if e > b => format!("{}{block}{}", &old[..b], &old[e + end.len()..]),
-        _ if old.trim().is_empty() => format!("{PERF_HEADER}\n{block}\n"),
-        _ => format!("{}\n\n{block}\n", old.trim_end()),
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    fs::write(path, new).with_context(|| format!("cannot write {}", path.display()))?;
+    annalist_eval::report::write_section(path, name, body, PERF_HEADER)?;
     eprintln!(
         "annalist-bench: wrote the {name} section of {}",
         path.display()

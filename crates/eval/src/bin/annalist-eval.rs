@@ -116,7 +116,12 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extraction(args) => run_extraction(args),
-        Command::Entities(args) => run_entities(args),
+        Command::Entities(args) => run_stage(
+            args,
+            "entities",
+            "ner/gmb-train.csv.gz",
+            annalist_eval::ner::evaluate,
+        ),
         Command::Times(args) => {
             run_stage(args, "times", "timex/tbaq", annalist_eval::times::evaluate)
         }
@@ -141,14 +146,7 @@ fn main() {
 
 /// The folder holding the four set folders, or `None` when there is no data.
 fn find_extraction_dir(data: Option<&Path>) -> Option<PathBuf> {
-    let candidates: Vec<PathBuf> = match data {
-        Some(d) => vec![d.to_path_buf()],
-        None => vec![
-            PathBuf::from("../shared/data"),
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-        ],
-    };
-    for d in candidates {
+    for d in data_candidates(data) {
         if d.join("extraction").is_dir() {
             return Some(d.join("extraction"));
         }
@@ -456,15 +454,21 @@ fn print_worst(r: &SetReport, n: usize) {
     }
 }
 
-fn find_data_dir(data: Option<&Path>, inner: &str) -> Option<PathBuf> {
-    let candidates: Vec<PathBuf> = match data {
+/// The data folders to try: `--data`, else `../shared/data`, then the one beside this repository.
+fn data_candidates(data: Option<&Path>) -> Vec<PathBuf> {
+    match data {
         Some(d) => vec![d.to_path_buf()],
         None => vec![
             PathBuf::from("../shared/data"),
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
         ],
-    };
-    candidates.into_iter().find(|d| d.join(inner).exists())
+    }
+}
+
+fn find_data_dir(data: Option<&Path>, inner: &str) -> Option<PathBuf> {
+    data_candidates(data)
+        .into_iter()
+        .find(|d| d.join(inner).exists())
 }
 
 /// Runs one NLP stage's evaluation: `inner` must exist under the data folder; the report goes
@@ -486,26 +490,6 @@ fn run_stage(
         annalist_eval::report::write_section(path, name, &md, QUALITY_HEADER)?;
         eprintln!(
             "annalist-eval: wrote the {name} section of {}",
-            path.display()
-        );
-    }
-    Ok(())
-}
-
-fn run_entities(args: EntitiesArgs) -> Result<()> {
-    let Some(dir) = find_data_dir(args.data.as_deref(), "ner/gmb-train.csv.gz") else {
-        println!(
-            "annalist-eval: no ner/gmb-train.csv.gz under the data folder: skipping entities."
-        );
-        return Ok(());
-    };
-    let analyzer = annalist_nlp::Analyzer::new();
-    let md = annalist_eval::ner::evaluate(&analyzer, &dir, &command_line())?;
-    print!("{md}");
-    if let Some(path) = &args.write {
-        annalist_eval::report::write_section(path, "entities", &md, QUALITY_HEADER)?;
-        eprintln!(
-            "annalist-eval: wrote the entities section of {}",
             path.display()
         );
     }

@@ -8,6 +8,12 @@ use crate::titles::is_title_word;
 
 /// Gazetteer flags of every token of `words`, as the tagger sees them.
 pub fn gazetteer_flags(g: &Gazetteer, words: &[&str]) -> Vec<u16> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    gazetteer_flags_lower(g, words, &lower)
+}
+
+/// [`gazetteer_flags`] for words whose lowercase forms are known.
+pub fn gazetteer_flags_lower(g: &Gazetteer, words: &[&str], lower: &[String]) -> Vec<u16> {
     let mut flags = vec![0u16; words.len()];
     for m in g.phrases(words) {
         let mut bits = 0;
@@ -24,8 +30,8 @@ pub fn gazetteer_flags(g: &Gazetteer, words: &[&str]) -> Vec<u16> {
             *f |= bits | if i == 0 { gaz::BEGIN } else { 0 };
         }
     }
-    for (f, w) in flags.iter_mut().zip(words) {
-        if is_title_word(&w.to_lowercase()) {
+    for (f, w) in flags.iter_mut().zip(lower) {
+        if is_title_word(w) {
             *f |= gaz::TITLE;
         }
     }
@@ -71,8 +77,9 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
         if words.is_empty() {
             continue;
         }
-        let flags = gazetteer_flags(g, &words);
-        let found = spans(&model.predict(&Prepared::new(words.clone(), flags)));
+        let lower = &t.lower[range.clone()];
+        let flags = gazetteer_flags_lower(g, &words, lower);
+        let found = spans(&model.predict(&Prepared::from_lower(words.clone(), lower, flags)));
         let base = range.start;
         let mut sentence: Vec<Mention> = found
             .iter()

@@ -1,5 +1,6 @@
 //! The features the tagger sees at one token: hashed, so no string is built per feature.
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
@@ -8,8 +9,8 @@ use rustc_hash::FxHasher;
 pub struct Prepared<'a> {
     /// The tokens as written.
     pub words: Vec<&'a str>,
-    /// Lowercased tokens.
-    pub lower: Vec<String>,
+    /// Lowercased tokens, typographic quotes made plain.
+    pub lower: Vec<Cow<'a, str>>,
     /// Short word shapes ("Xx", "X.X.", "d,d").
     pub shapes: Vec<String>,
     /// Gazetteer flags per token (see [`crate::ner::GazFlags`]).
@@ -18,8 +19,26 @@ pub struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     /// Prepares `words` with their gazetteer flags (`gaz` empty means none).
-    pub fn new(words: Vec<&'a str>, mut gaz: Vec<u16>) -> Prepared<'a> {
-        let lower = words.iter().map(|w| normalize(&w.to_lowercase())).collect();
+    pub fn new(words: Vec<&'a str>, gaz: Vec<u16>) -> Prepared<'a> {
+        let lower = words
+            .iter()
+            .map(|w| Cow::Owned(normalize(&w.to_lowercase()).into_owned()))
+            .collect();
+        Prepared::with_lower(words, lower, gaz)
+    }
+
+    /// Prepares `words` whose lowercase forms are already known (borrowed when no quote needs
+    /// making plain): the analyzer lowercases every token once for all stages.
+    pub fn from_lower(words: Vec<&'a str>, lower: &'a [String], gaz: Vec<u16>) -> Prepared<'a> {
+        let lower = lower.iter().map(|l| normalize(l)).collect();
+        Prepared::with_lower(words, lower, gaz)
+    }
+
+    fn with_lower(
+        words: Vec<&'a str>,
+        lower: Vec<Cow<'a, str>>,
+        mut gaz: Vec<u16>,
+    ) -> Prepared<'a> {
         let shapes = words.iter().map(|w| shape(w)).collect();
         gaz.resize(words.len(), 0);
         Prepared {
@@ -42,19 +61,21 @@ impl<'a> Prepared<'a> {
 }
 
 /// Typographic quotes and apostrophes as the ASCII forms the training text uses.
-fn normalize(lower: &str) -> String {
+fn normalize(lower: &str) -> Cow<'_, str> {
     if lower.is_ascii() {
-        return lower.to_string();
+        return Cow::Borrowed(lower);
     }
-    lower
-        .chars()
-        .map(|c| match c {
-            '“' | '”' | '„' | '«' | '»' => '"',
-            '‘' | '’' | '‚' | '‹' | '›' => '\'',
-            '–' | '—' => '-',
-            c => c,
-        })
-        .collect()
+    Cow::Owned(
+        lower
+            .chars()
+            .map(|c| match c {
+                '“' | '”' | '„' | '«' | '»' => '"',
+                '‘' | '’' | '‚' | '‹' | '›' => '\'',
+                '–' | '—' => '-',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// The short shape of a word: case classes with runs collapsed ("Shangfu" → "Xx", "NATO" → "X",
@@ -156,7 +177,7 @@ pub fn extract(
 ) {
     out.clear();
     let n = s.len();
-    let lower = s.lower[i].as_str();
+    let lower: &str = &s.lower[i];
     let shape = s.shapes[i].as_bytes();
     let before = |k: usize| -> &[u8] {
         if i >= k {
