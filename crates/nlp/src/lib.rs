@@ -83,18 +83,71 @@ impl Analyzer {
 
     /// The analysis record of `doc`.
     pub fn analyze(&self, doc: &Document) -> Analysis {
+        self.understand(doc).into_analysis()
+    }
+
+    /// What the stages found in `doc`, in tokens and byte spans, before it becomes the record:
+    /// the input of later stages (events) that need the tokens.
+    pub fn understand<'a>(&self, doc: &'a Document) -> Understanding<'a> {
         let sentences: Vec<Span> = sentences::split(&doc.text, &doc.paragraphs);
-        let mut analysis = Analysis::from_document(doc, &sentences);
-        let t = Tokenized::new(&doc.text, &sentences);
-        let mut found = entities::find(&t, &self.model, &self.gazetteer, doc.published.as_deref());
-        let times = times::find(&t, doc.published.as_deref());
-        let places = places::resolve(&t, &self.gazetteer, &found);
+        let tokens = Tokenized::new(&doc.text, &sentences);
+        let mut entities = entities::find(
+            &tokens,
+            &self.model,
+            &self.gazetteer,
+            doc.published.as_deref(),
+        );
+        let times = times::find(&tokens, doc.published.as_deref());
+        let places = places::resolve(&tokens, &self.gazetteer, &entities);
         // Quotes add the speakers they resolve (pronouns, surnames, names the tagger missed) to
         // the entities, so they run before the places are tied to entity ids.
-        let quotes = quotes::find_attaching(&t, &mut found);
+        let quotes = quotes::find_attaching(&tokens, &mut entities);
+        Understanding {
+            doc,
+            sentences,
+            tokens,
+            entities,
+            times,
+            places,
+            quotes,
+        }
+    }
+}
+
+/// One document as the NLP stages leave it: tokens, and what was found over them, in token
+/// ranges and byte spans. [`Understanding::into_analysis`] turns it into the public record.
+pub struct Understanding<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Sentence spans, bytes.
+    pub sentences: Vec<Span>,
+    /// Tokens and sentence token ranges.
+    pub tokens: Tokenized<'a>,
+    /// Entities; an entity's id in the record is `E{index + 1}`.
+    pub entities: Vec<entities::Entity>,
+    /// Time expressions.
+    pub times: Vec<times::Time>,
+    /// Places, by entity index.
+    pub places: Vec<places::Place>,
+    /// Direct quotes, speakers by entity index.
+    pub quotes: Vec<quotes::Quote>,
+}
+
+impl Understanding<'_> {
+    /// The record id of entity `k`.
+    pub fn entity_id(k: usize) -> String {
+        format!("E{}", k + 1)
+    }
+
+    /// The analysis record, events empty.
+    pub fn into_analysis(self) -> Analysis {
+        let doc = self.doc;
+        let t = self.tokens;
+        let mut analysis = Analysis::from_document(doc, &self.sentences);
         let index = CharIndex::new(&doc.text);
-        let id = |k: usize| format!("E{}", k + 1);
-        analysis.times = times
+        let id = Understanding::entity_id;
+        analysis.times = self
+            .times
             .into_iter()
             .map(|x| {
                 let [start, end] = index.span(x.span);
@@ -108,7 +161,8 @@ impl Analyzer {
                 }
             })
             .collect();
-        analysis.places = places
+        analysis.places = self
+            .places
             .into_iter()
             .map(|p| PlaceRecord {
                 entity: id(p.entity),
@@ -119,7 +173,8 @@ impl Analyzer {
                 geonameid: p.geonameid,
             })
             .collect();
-        analysis.quotes = quotes
+        analysis.quotes = self
+            .quotes
             .into_iter()
             .map(|q| {
                 let [start, end] = index.span(q.span);
@@ -131,7 +186,8 @@ impl Analyzer {
                 }
             })
             .collect();
-        analysis.entities = found
+        analysis.entities = self
+            .entities
             .into_iter()
             .enumerate()
             .map(|(k, e)| {
