@@ -35,6 +35,7 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<Status> {
     let settings = Settings {
         published: args.published.clone(),
         analyzer: Default::default(),
+        coder: Default::default(),
     };
     let stdout = io::stdout();
     let output = Output::new(

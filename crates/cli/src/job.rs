@@ -4,6 +4,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 
 use annalist_core::{Document, Format, PublishedFrom};
+use annalist_events::Coder;
 use annalist_extract::Input;
 use annalist_nlp::Analyzer;
 
@@ -17,6 +18,8 @@ pub struct Settings {
     pub published: Option<String>,
     /// The NLP stage, loaded once and shared by every thread.
     pub analyzer: Arc<Analyzer>,
+    /// The event coder, likewise.
+    pub coder: Arc<Coder>,
 }
 
 /// A document waiting to be analysed. Owns its bytes so that a batch can run in parallel.
@@ -91,7 +94,11 @@ pub fn analyze(job: &DocJob, settings: &Settings) -> Outcome {
                 &mut doc,
                 settings.published.as_deref().or(job.published.as_deref()),
             );
-            Outcome::Record(Box::new(settings.analyzer.analyze(&doc)))
+            Outcome::Record(Box::new(annalist_events::analyze(
+                &settings.analyzer,
+                &settings.coder,
+                &doc,
+            )))
         }
         Err(e) => Outcome::Error(ErrorRecord::new(Some(job.source.clone()), e.to_string())),
     }

@@ -155,6 +155,9 @@ pub struct EventRecord {
     pub goldstein: f64,
     /// The code's label.
     pub label: String,
+    /// The PLOVER event type the code maps to (an addition to the contract's fields).
+    #[serde(default)]
+    pub plover: Option<String>,
     /// Who acts.
     pub source: EventActor,
     /// Who is acted on.

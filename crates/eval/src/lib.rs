@@ -32,12 +32,14 @@
 #![deny(missing_docs)]
 
 pub mod datasets;
+pub mod events;
 pub mod extraction;
 pub mod gazetteer_build;
 pub mod metrics;
 pub mod ner;
 pub mod peers;
 pub mod places;
+pub mod pos;
 pub mod quotes;
 pub mod report;
 pub mod seed;

@@ -1,4 +1,4 @@
-//! The seed article (`shared/seed/`), extracted and analysed, for the tests of the issue floors.
+//! The seed article (`shared/seed/`), extracted and analysed (NLP and events), for the tests of the issue floors.
 
 use std::path::PathBuf;
 
@@ -19,6 +19,8 @@ pub fn analysis() -> Option<Result<Analysis>> {
         let source = path.display().to_string();
         let doc = annalist_extract::extract(&annalist_extract::Input::new(&source, &bytes))
             .with_context(|| format!("extracting {source}"))?;
-        Ok(annalist_nlp::Analyzer::new().analyze(&doc))
+        let analyzer = annalist_nlp::Analyzer::new();
+        let coder = annalist_events::Coder::new();
+        Ok(annalist_events::analyze(&analyzer, &coder, &doc))
     })())
 }

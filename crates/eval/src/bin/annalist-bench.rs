@@ -335,16 +335,24 @@ fn throughput(args: &ThroughputArgs) -> Result<()> {
         });
         let t = median(nlp.clone()).max(1e-9);
         nlp_rate = Some((words, words as f64 / t, nlp));
+        let coder = annalist_events::Coder::new();
+        // The whole `analyze`: extraction, NLP and events.
         let full = |p: &LoadedPage| {
             if let Some(doc) = extract_one(p) {
-                std::hint::black_box(analyzer.analyze(&doc));
+                std::hint::black_box(annalist_events::analyze(&analyzer, &coder, &doc));
             }
         };
         let single = time_passes(passes, || pages.iter().for_each(full));
-        measures.push(measure("extract + analyze", 1, &single, pages.len(), bytes));
+        measures.push(measure(
+            "extract + analyze + events",
+            1,
+            &single,
+            pages.len(),
+            bytes,
+        ));
         let parallel = time_passes(passes, || pool.install(|| pages.par_iter().for_each(full)));
         measures.push(measure(
-            "extract + analyze",
+            "extract + analyze + events",
             cores,
             &parallel,
             pages.len(),

@@ -38,6 +38,9 @@ enum Command {
     Places(EntitiesArgs),
     /// Quotes: PolNeAR dev direct quotes found and attributed.
     Quotes(EntitiesArgs),
+    /// Scores event coding on `events/plover-gsr-cameo` (PLOVER type and dyad P/R/F1) and
+    /// `events/petrarch2-unittest` (share of PETRARCH's expected codings).
+    Events(EntitiesArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -137,6 +140,11 @@ fn main() {
             "quotes/polnear",
             annalist_eval::quotes::evaluate,
         ),
+        Command::Events(args) => {
+            run_stage(args, "events", "events/plover-gsr-cameo", |a, dir, cmd| {
+                annalist_eval::events::evaluate(a, &dir.join("events"), cmd)
+            })
+        }
     };
     if let Err(err) = result {
         eprintln!("annalist-eval: error: {err:#}");

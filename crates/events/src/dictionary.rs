@@ -1,0 +1,318 @@
+//! Actor and agent dictionaries in PETRARCH's format, for coding with actors of one's own (a
+//! project's list of people and groups, or PETRARCH's own test dictionaries) instead of the
+//! NLP stage's entities.
+//!
+//! Actors: `NAME_WORDS [CODE]`, synonyms on following `+WORD` lines, `_` between words, a
+//! trailing `_` for "no plural". Agents: `NOUN {PLURALS} [~ROLE]`, with `!MACRO! = A, B` lines
+//! substituted where `!MACRO!` appears.
+
+use std::collections::HashMap;
+
+use crate::sentence::{Actor, ActorSpan};
+
+/// Phrase → code tables for actors and agents.
+#[derive(Clone, Debug, Default)]
+pub struct ActorDictionary {
+    actors: HashMap<Vec<String>, String>,
+    agents: HashMap<Vec<String>, String>,
+    longest: usize,
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase
+        .trim_end_matches('_')
+        .split(['_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn code_in(line: &str) -> Option<String> {
+    let a = line.find('[')?;
+    let b = line[a..].find(']')? + a;
+    let code = line[a + 1..b].trim();
+    let code = code.split_whitespace().next().unwrap_or("");
+    if code.is_empty() || code.starts_with("---") {
+        return None;
+    }
+    Some(code.to_uppercase())
+}
+
+fn strip_comment(line: &str) -> &str {
+    match line.find('#') {
+        Some(k) => &line[..k],
+        None => line,
+    }
+}
+
+impl ActorDictionary {
+    /// An empty dictionary.
+    pub fn new() -> ActorDictionary {
+        ActorDictionary::default()
+    }
+
+    /// Adds actors from PETRARCH's actor-dictionary format.
+    pub fn add_actors(&mut self, text: &str) {
+        let mut current: Option<String> = None;
+        let mut pending: Vec<Vec<String>> = Vec::new();
+        for raw in text.lines() {
+            let line = strip_comment(raw).trim();
+            if line.is_empty() || line.starts_with("<!--") {
+                continue;
+            }
+            if let Some(syn) = line.strip_prefix('+') {
+                let w = words_of(syn.split('[').next().unwrap_or(""));
+                match &current {
+                    Some(code) if !w.is_empty() => self.insert_actor(w, code.clone()),
+                    _ if !w.is_empty() => pending.push(w),
+                    _ => {}
+                }
+                continue;
+            }
+            if let Some(code) = line.strip_prefix('[') {
+                // A code on its own line belongs to the names just above it.
+                if let Some(code) = code_in(&format!("[{code}")) {
+                    for w in pending.drain(..) {
+                        self.insert_actor(w, code.clone());
+                    }
+                    current = Some(code);
+                }
+                continue;
+            }
+            let name = line.split('[').next().unwrap_or("").trim();
+            let w = words_of(name);
+            if w.is_empty() {
+                continue;
+            }
+            match code_in(line) {
+                Some(code) => {
+                    for p in pending.drain(..) {
+                        self.insert_actor(p, code.clone());
+                    }
+                    self.insert_actor(w, code.clone());
+                    current = Some(code);
+                }
+                None => {
+                    pending.clear();
+                    pending.push(w);
+                    current = None;
+                }
+            }
+        }
+    }
+
+    fn insert_actor(&mut self, words: Vec<String>, code: String) {
+        self.longest = self.longest.max(words.len() + 1);
+        let mut plural = words.clone();
+        if let Some(last) = plural.last_mut() {
+            last.push('s');
+        }
+        self.actors.entry(plural).or_insert_with(|| code.clone());
+        self.actors.insert(words, code);
+    }
+
+    /// Adds agents from PETRARCH's agent-dictionary format.
+    pub fn add_agents(&mut self, text: &str) {
+        let mut macros: Vec<(String, Vec<String>)> = Vec::new();
+        for raw in text.lines() {
+            let line = strip_comment(raw).trim();
+            if line.is_empty() || line.starts_with("<!--") {
+                continue;
+            }
+            if line.starts_with('!') {
+                if let Some((name, list)) = line.split_once('=') {
+                    let list = list
+                        .split(',')
+                        .map(|w| w.trim().to_string())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    macros.push((name.trim().to_string(), list));
+                }
+                continue;
+            }
+            let Some(code) = code_in(line) else { continue };
+            let role = code.trim_start_matches('~').to_string();
+            let head = line.split(['[', '{']).next().unwrap_or("").trim();
+            let mut forms: Vec<String> = vec![head.to_string()];
+            if let (Some(a), Some(b)) = (line.find('{'), line.find('}')) {
+                if a < b {
+                    forms.extend(line[a + 1..b].split_whitespace().map(str::to_string));
+                }
+            }
+            let mut expanded: Vec<String> = Vec::new();
+            for f in forms {
+                match macros.iter().find(|(m, _)| f.contains(m.as_str())) {
+                    Some((m, list)) => {
+                        expanded.extend(list.iter().map(|x| f.replace(m.as_str(), x)))
+                    }
+                    None => expanded.push(f),
+                }
+            }
+            let no_plural = line.contains("{}");
+            for f in expanded {
+                let w = words_of(&f);
+                if w.is_empty() {
+                    continue;
+                }
+                self.longest = self.longest.max(w.len() + 1);
+                if !no_plural && !f.trim_end().ends_with('_') {
+                    let mut plural = w.clone();
+                    if let Some(last) = plural.last_mut() {
+                        last.push('s');
+                    }
+                    self.agents.entry(plural).or_insert_with(|| role.clone());
+                }
+                self.agents.insert(w, role.clone());
+            }
+        }
+    }
+
+    /// Number of actor and agent phrases.
+    pub fn len(&self) -> usize {
+        self.actors.len() + self.agents.len()
+    }
+
+    /// Whether the dictionary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The actor spans of a sentence's lowercase tokens: the longest actor phrases, each with
+    /// an agent phrase within two tokens after it adding its role ("Arnor security officials"
+    /// → ARN + GOV); an agent phrase alone is an actor with the role code only.
+    pub fn find(&self, words: &[&str]) -> Vec<ActorSpan> {
+        let mut out: Vec<ActorSpan> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((n, code)) = self.longest_at(&self.actors, words, i) {
+                let mut code = code.clone();
+                let mut end = i + n;
+                for skip in 0..=3 {
+                    if let Some((m, role)) = self.longest_at(&self.agents, words, end + skip) {
+                        if code.len() <= 3 || !code.ends_with(role.as_str()) {
+                            code.push_str(role);
+                        }
+                        end += skip + m;
+                        break;
+                    }
+                }
+                out.push(span(i..end, code, words));
+                i = end;
+                continue;
+            }
+            if let Some((n, role)) = self.longest_at(&self.agents, words, i) {
+                // An agent with its country after it: "the prime minister of Gondor",
+                // "soldiers from Gondor", "lawmakers in Fornost and Gondor".
+                let end = i + n;
+                if matches!(words.get(end), Some(&"of") | Some(&"in") | Some(&"from")) {
+                    let mut at = end + 1;
+                    if words.get(at) == Some(&"the") {
+                        at += 1;
+                    }
+                    let mut members = Vec::new();
+                    while let Some((m, c)) = self.longest_at(&self.actors, words, at) {
+                        members.push(Actor {
+                            name: words[at..at + m].join(" "),
+                            code: format!("{c}{role}"),
+                            entity: None,
+                            person: false,
+                        });
+                        at += m;
+                        if matches!(words.get(at), Some(&"and") | Some(&",")) {
+                            at += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if !members.is_empty() {
+                        let last = members.len();
+                        let end_at =
+                            if matches!(words.get(at.saturating_sub(1)), Some(&"and") | Some(&","))
+                                && last > 0
+                            {
+                                at - 1
+                            } else {
+                                at
+                            };
+                        out.push(ActorSpan {
+                            tokens: i..end_at,
+                            members,
+                        });
+                        i = end_at;
+                        continue;
+                    }
+                }
+                out.push(span(i..end, role.clone(), words));
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn longest_at<'d>(
+        &self,
+        table: &'d HashMap<Vec<String>, String>,
+        words: &[&str],
+        i: usize,
+    ) -> Option<(usize, &'d String)> {
+        let max = self.longest.min(words.len().saturating_sub(i));
+        let mut key: Vec<String> = Vec::with_capacity(max);
+        let mut best = None;
+        for n in 1..=max {
+            key.push(words[i + n - 1].to_string());
+            if let Some(code) = table.get(&key) {
+                best = Some((n, code));
+            }
+        }
+        best
+    }
+}
+
+/// A span; a code with slashes ("FRO/BIL/SAM") names several actors at once.
+fn span(tokens: std::ops::Range<usize>, code: String, words: &[&str]) -> ActorSpan {
+    let name = words[tokens.clone()].join(" ");
+    ActorSpan {
+        members: code
+            .split('/')
+            .filter(|c| !c.is_empty())
+            .map(|c| Actor {
+                name: name.clone(),
+                code: c.to_string(),
+                entity: None,
+                person: false,
+            })
+            .collect(),
+        tokens,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actors_synonyms_and_agents() {
+        let mut d = ActorDictionary::new();
+        d.add_actors("ARNOR_  [ARN]\nGONDOR [GON]\n+GONDORIAN\nMINAS_TIRITH [GON] # a city\n");
+        d.add_agents("!PERSON! = MAN, MEN\nPOLICE {} [~COP]\nSECURITY_OFFICIAL [~GOV]\nCONGRESS!PERSON! [~LEG]\n");
+        let words = [
+            "arnor",
+            "security",
+            "officials",
+            "met",
+            "gondorian",
+            "police",
+            "in",
+            "minas",
+            "tirith",
+        ];
+        let found = d.find(&words);
+        let codes: Vec<&str> = found.iter().map(|a| a.members[0].code.as_str()).collect();
+        assert_eq!(codes, ["ARNGOV", "GONCOP", "GON"]);
+        assert_eq!(found[0].tokens, 0..3);
+        let found = d.find(&["congressmen", "spoke"]);
+        assert_eq!(found[0].members[0].code, "LEG");
+    }
+}

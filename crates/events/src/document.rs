@@ -1,0 +1,504 @@
+//! From one document's [`Understanding`] to its event records: actor spans from the entities,
+//! the sentence coder, then each event's date, place and evidence.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use annalist_core::{CharIndex, EventActor, EventRecord, Span};
+use annalist_nlp::entities::EntityType;
+use annalist_nlp::gazetteer::Gazetteer;
+use annalist_nlp::Understanding;
+
+use crate::sentence::{Actor, ActorSpan, Coded};
+use crate::Coder;
+
+/// Agent nouns the gazetteer's table lacks, with their CAMEO role.
+const AGENTS: &[(&str, &str)] = &[
+    ("official", "GOV"),
+    ("officials", "GOV"),
+    ("authorities", "GOV"),
+    ("leader", "GOV"),
+    ("leaders", "GOV"),
+    ("diplomat", "GOV"),
+    ("diplomats", "GOV"),
+    ("minister", "GOV"),
+    ("ministers", "GOV"),
+    ("forces", "MIL"),
+    ("military", "MIL"),
+    ("army", "MIL"),
+    ("side", ""),
+    ("sides", ""),
+    ("people", ""),
+    ("counterpart", "GOV"),
+    ("counterparts", "GOV"),
+    ("delegation", "GOV"),
+    ("delegations", "GOV"),
+    ("armed forces", "MIL"),
+];
+
+/// Phrases that name the two parties an article is about.
+const PAIRS: &[&[&str]] = &[
+    &["the", "two", "countries"],
+    &["both", "countries"],
+    &["the", "two", "sides"],
+    &["both", "sides"],
+    &["the", "two", "nations"],
+    &["both", "nations"],
+    &["the", "two", "governments"],
+    &["both", "governments"],
+    &["the", "two", "states"],
+    &["the", "two", "neighbours"],
+    &["the", "two", "neighbors"],
+];
+
+/// The events of one document.
+pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec<EventRecord> {
+    let t = &u.tokens;
+    if t.tokens.is_empty() {
+        return Vec::new();
+    }
+    let index = CharIndex::new(t.text);
+    let pair = main_pair(u);
+    let published = u.doc.published.as_deref().map(|p| p.get(..10).unwrap_or(p));
+
+    // Every entity's actor code: its own, its country's, or the gazetteer's for its name
+    // ("Jordan" tagged as a nationality, an organisation's name the tagger typed alone).
+    let codes: Vec<Option<String>> = u
+        .entities
+        .iter()
+        .map(|e| {
+            actor_code(e)
+                .map(str::to_string)
+                .or_else(|| gazetteer_code(g, &e.name, published))
+        })
+        .collect();
+    // Mentions by sentence.
+    let mut by_sentence: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); t.sentences.len()];
+    for (k, e) in u.entities.iter().enumerate() {
+        if codes[k].is_none() || matches!(e.kind, EntityType::Loc | EntityType::Event) {
+            continue;
+        }
+        for m in &e.mentions {
+            if m.tokens.start < m.tokens.end {
+                by_sentence[t.sentence_of(m.tokens.start)].push((m.tokens.clone(), k));
+            }
+        }
+    }
+    // Time expressions and place mentions by sentence, in tokens.
+    let starts: Vec<usize> = t.tokens.iter().map(|x| x.span.start).collect();
+    let token_range = |s: Span| -> Range<usize> {
+        let a = starts.partition_point(|&x| x < s.start);
+        let b = starts.partition_point(|&x| x < s.end);
+        a..b.max(a + 1).min(t.tokens.len())
+    };
+    let times: Vec<(Range<usize>, &str)> = u
+        .times
+        .iter()
+        .filter(|x| matches!(x.kind, "DATE" | "TIME"))
+        .filter(|x| x.value.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|x| (token_range(x.span), x.value.as_str()))
+        .collect();
+    let place_entities: HashMap<usize, &annalist_nlp::places::Place> =
+        u.places.iter().map(|p| (p.entity, p)).collect();
+    let mut place_mentions: Vec<(Range<usize>, usize)> = Vec::new();
+    for &k in place_entities.keys() {
+        for m in &u.entities[k].mentions {
+            place_mentions.push((m.tokens.clone(), k));
+        }
+    }
+    place_mentions.sort_by_key(|(r, k)| (r.start, *k));
+
+    let mut out: Vec<EventRecord> = Vec::new();
+    for (si, range) in t.sentences.iter().enumerate() {
+        if range.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = t.lower[range.clone()].iter().map(String::as_str).collect();
+        let spans = actor_spans(
+            u,
+            g,
+            &codes,
+            &words,
+            range.start,
+            &mut by_sentence[si],
+            pair.as_ref(),
+        );
+        if spans.is_empty() {
+            continue;
+        }
+        let coded = coder.code_words(&words, &spans);
+        let evidence = index.span(t.span(range.clone()));
+        for c in coded {
+            let global = |r: &Range<usize>| r.start + range.start..r.end + range.start;
+            let pred = global(&c.predicate);
+            let clause = global(&c.clause);
+            let date = date_of(&times, &pred, &clause, range);
+            let place = place_of(
+                u,
+                g,
+                &place_mentions,
+                &place_entities,
+                &c,
+                &pred,
+                &clause,
+                range,
+            );
+            if let Some(r) = record(coder, &c, date, published, place, evidence) {
+                if !out.iter().any(|o| {
+                    o.code == r.code
+                        && o.source.actor == r.source.actor
+                        && o.target.actor == r.target.actor
+                        && o.date == r.date
+                        && o.modality == r.modality
+                }) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn record(
+    coder: &Coder,
+    c: &Coded,
+    date: Option<&str>,
+    published: Option<&str>,
+    place: Option<usize>,
+    evidence: [usize; 2],
+) -> Option<EventRecord> {
+    let info = coder.codes.get(&c.code)?;
+    let side = |a: &Actor| EventActor {
+        entity: a.entity.map(Understanding::entity_id),
+        actor: Some(a.code.clone()),
+        name: a.name.clone(),
+    };
+    let (date, date_from) = match date {
+        Some(d) => (Some(d.to_string()), "text"),
+        None => (published.map(str::to_string), "published"),
+    };
+    Some(EventRecord {
+        code: info.code.clone(),
+        root: info.root.clone(),
+        quad: info.quad,
+        goldstein: info.goldstein,
+        label: info.label.clone(),
+        plover: info.plover.clone(),
+        source: side(&c.source),
+        target: c.target.as_ref().map(side).unwrap_or(EventActor {
+            entity: None,
+            actor: None,
+            name: String::new(),
+        }),
+        date,
+        date_from: date_from.to_string(),
+        place: place.map(Understanding::entity_id),
+        modality: c.modality.as_str().to_string(),
+        evidence,
+    })
+}
+
+/// The gazetteer's actor code for a name: a country by name or adjective, else a known actor
+/// valid on `date`.
+fn gazetteer_code(g: &Gazetteer, name: &str, date: Option<&str>) -> Option<String> {
+    if let Some(c) = g
+        .country_by_name(name)
+        .or_else(|| g.country_by_adjective(name))
+    {
+        return Some(c.cameo.clone());
+    }
+    let valid = |a: &&annalist_nlp::gazetteer::Actor| {
+        date.is_none_or(|d| {
+            a.from.as_deref().is_none_or(|f| f <= d) && a.to.as_deref().is_none_or(|t| d <= t)
+        })
+    };
+    g.actors(name).iter().find(valid).map(|a| a.code.clone())
+}
+
+/// The entity's actor code, or its country's.
+fn actor_code(e: &annalist_nlp::entities::Entity) -> Option<&str> {
+    e.actor.as_deref().or(e.country.as_deref())
+}
+
+/// The two countries the document mentions most, when both are mentioned at least twice: what
+/// "the two countries" and a bare "their" refer to.
+fn main_pair(u: &Understanding<'_>) -> Option<[Actor; 2]> {
+    let mut counts: Vec<(usize, usize, &str)> = Vec::new(); // (mentions, entity, code)
+    for (k, e) in u.entities.iter().enumerate() {
+        if e.kind != EntityType::Gpe && e.kind != EntityType::Norp {
+            continue;
+        }
+        let Some(code) = e.country.as_deref().and(actor_code(e)) else {
+            continue;
+        };
+        match counts.iter_mut().find(|c| c.2 == code) {
+            Some(c) => c.0 += e.mentions.len(),
+            None => counts.push((e.mentions.len(), k, code)),
+        }
+    }
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    if counts.len() < 2 || counts[1].0 < 2 {
+        return None;
+    }
+    let actor = |(_, k, code): (usize, usize, &str)| Actor {
+        code: code.to_string(),
+        entity: Some(k),
+        name: u.entities[k].name.clone(),
+        person: false,
+    };
+    Some([actor(counts[0]), actor(counts[1])])
+}
+
+/// The role code of an agent phrase at `words[i..]`: (role, tokens).
+fn agent_at(g: &Gazetteer, words: &[&str], i: usize) -> Option<(String, usize)> {
+    for n in (1..=2).rev() {
+        if i + n > words.len() {
+            continue;
+        }
+        let phrase = words[i..i + n].join(" ");
+        if let Some(role) = g.agent(&phrase) {
+            return Some((role.to_string(), n));
+        }
+        if let Some((_, role)) = AGENTS.iter().find(|(p, _)| *p == phrase) {
+            return Some((role.to_string(), n));
+        }
+    }
+    None
+}
+
+/// With a role: "CHN" + "MIL" → "CHNMIL"; an actor code that has a role keeps it.
+fn with_role(code: &str, role: &str) -> String {
+    if role.is_empty() || code.len() > 3 {
+        code.to_string()
+    } else {
+        format!("{code}{role}")
+    }
+}
+
+/// The actor spans of one sentence: entity mentions (a nationality or place with an agent noun
+/// after it becomes that country's agent: "Russian troops" → RUSMIL), and "the two countries"
+/// or a bare "their" for the document's main pair.
+fn actor_spans(
+    u: &Understanding<'_>,
+    g: &Gazetteer,
+    codes: &[Option<String>],
+    words: &[&str],
+    offset: usize,
+    mentions: &mut [(Range<usize>, usize)],
+    pair: Option<&[Actor; 2]>,
+) -> Vec<ActorSpan> {
+    mentions.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    let mut out: Vec<ActorSpan> = Vec::new();
+    for (r, k) in mentions.iter() {
+        let local = r.start - offset..r.end - offset;
+        if local.end > words.len() || out.last().is_some_and(|l| l.tokens.end > local.start) {
+            continue;
+        }
+        let e = &u.entities[*k];
+        let Some(code) = codes[*k].as_deref() else {
+            continue;
+        };
+        let mut tokens = local.clone();
+        let mut code = code.to_string();
+        if matches!(e.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org) {
+            // "Russian troops", "Gondor police", "Poland's parliament": skip a possessive or
+            // one adjective at most.
+            let mut at = tokens.end;
+            if words.get(at).is_some_and(|w| *w == "'s" || *w == "’s") {
+                at += 1;
+            }
+            let mut found = agent_at(g, words, at);
+            if found.is_none() && at + 1 < words.len() && words[at].chars().all(char::is_alphabetic)
+            {
+                at += 1;
+                found = agent_at(g, words, at);
+            }
+            if let Some((role, n)) = found {
+                code = with_role(&code, &role);
+                tokens.end = at + n;
+            }
+        }
+        out.push(ActorSpan {
+            tokens,
+            members: vec![Actor {
+                code,
+                entity: Some(*k),
+                name: e.name.clone(),
+                person: e.kind == EntityType::Person,
+            }],
+        });
+    }
+    // An agent noun with its country after it: "opposition groups in Zimbabwe", "the
+    // president of Armenia".
+    let mut i = 0;
+    while i < words.len() {
+        if out.iter().any(|a| a.tokens.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        if let Some((role, n)) = agent_at(g, words, i).filter(|(r, _)| !r.is_empty()) {
+            let prep = i + n;
+            let next = out
+                .iter()
+                .position(|a| a.tokens.start == prep + 1 || a.tokens.start == prep + 2);
+            if matches!(words.get(prep), Some(&"in") | Some(&"of") | Some(&"from")) {
+                if let Some(k) = next {
+                    let country = out[k].members[0].code.get(..3).unwrap_or("").to_string();
+                    if out[k].members.len() == 1
+                        && country.len() == 3
+                        && out[k].members[0].code.len() == 3
+                    {
+                        let a = &mut out[k];
+                        a.tokens.start = i;
+                        a.members[0].code = with_role(&country, &role);
+                        i = a.tokens.end;
+                        continue;
+                    }
+                }
+            }
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+    out.sort_by_key(|a| a.tokens.start);
+    if let Some(pair) = pair {
+        let mut i = 0;
+        while i < words.len() {
+            let phrase = PAIRS.iter().find(|p| words[i..].starts_with(p));
+            let (len, role) = match phrase {
+                Some(p) => (p.len(), String::new()),
+                None if matches!(words[i], "their" | "they") => match agent_at(g, words, i + 1) {
+                    Some((role, n)) => (1 + n, role),
+                    None if words[i] == "they" => (1, String::new()),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                },
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let tokens = i..i + len;
+            if !out
+                .iter()
+                .any(|a| a.tokens.start < tokens.end && tokens.start < a.tokens.end)
+            {
+                out.push(ActorSpan {
+                    tokens,
+                    members: pair
+                        .iter()
+                        .map(|a| Actor {
+                            code: with_role(&a.code, &role),
+                            ..a.clone()
+                        })
+                        .collect(),
+                });
+            }
+            i += len;
+        }
+        out.sort_by_key(|a| a.tokens.start);
+    }
+    out
+}
+
+/// The date the text gives the event: a time expression in its clause, nearest the predicate
+/// (after it first), else in its sentence.
+fn date_of<'t>(
+    times: &[(Range<usize>, &'t str)],
+    pred: &Range<usize>,
+    clause: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<&'t str> {
+    let distance = |r: &Range<usize>| {
+        if r.start >= pred.end {
+            r.start - pred.end
+        } else {
+            pred.start.saturating_sub(r.end) + 1
+        }
+    };
+    // After the predicate first ("visited Moscow in April"), then before it.
+    let pick = |within: &Range<usize>| {
+        times
+            .iter()
+            .filter(|(r, _)| r.start >= within.start && r.end <= within.end)
+            .min_by_key(|(r, _)| (r.start < pred.end, distance(r)))
+            .map(|(_, v)| *v)
+    };
+    let value = pick(clause).or_else(|| pick(sentence))?;
+    Some(value.split('T').next().unwrap_or(value))
+}
+
+/// Where the event happened: a place after a locative preposition in its clause (nearest the
+/// predicate); for a visit, where the visitor went (a country's capital when the article names
+/// it).
+#[allow(clippy::too_many_arguments)]
+fn place_of(
+    u: &Understanding<'_>,
+    g: &Gazetteer,
+    mentions: &[(Range<usize>, usize)],
+    places: &HashMap<usize, &annalist_nlp::places::Place>,
+    c: &Coded,
+    pred: &Range<usize>,
+    clause: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<usize> {
+    let t = &u.tokens;
+    if c.code.starts_with("042") {
+        if let Some(k) = c.target.as_ref().and_then(|a| a.entity) {
+            if let Some(p) = places.get(&k) {
+                let capital = u.entities[k]
+                    .country
+                    .as_deref()
+                    .filter(|_| u.entities[k].kind == EntityType::Gpe)
+                    .and_then(|_| capital_in(u, g, places, p));
+                return Some(capital.unwrap_or(k));
+            }
+        }
+    }
+    let locative = |r: &Range<usize>| {
+        (r.start.saturating_sub(5).max(sentence.start)..r.start).any(|k| {
+            matches!(
+                t.lower[k].as_str(),
+                "in" | "at" | "near" | "over" | "across" | "inside" | "outside" | "off"
+            )
+        })
+    };
+    mentions
+        .iter()
+        .filter(|(r, _)| r.start >= clause.start && r.end <= clause.end && locative(r))
+        .min_by_key(|(r, _)| {
+            if r.start >= pred.end {
+                r.start - pred.end
+            } else {
+                pred.start.saturating_sub(r.end) + 100
+            }
+        })
+        .map(|(_, k)| *k)
+}
+
+/// The entity of the capital of country place `p`, if the article names that capital.
+fn capital_in(
+    u: &Understanding<'_>,
+    g: &Gazetteer,
+    places: &HashMap<usize, &annalist_nlp::places::Place>,
+    p: &annalist_nlp::places::Place,
+) -> Option<usize> {
+    let country = p.country.as_deref()?;
+    let capital = &g.country(country)?.capital;
+    // A country's own point has no GeoNames city entry; its capital is the place in the
+    // article of the same country whose name the gazetteer gives as capital.
+    let mut best: Option<usize> = None;
+    for (&k, q) in places {
+        if q.country.as_deref() == Some(country)
+            && q.entity != p.entity
+            && u.entities[k].kind == EntityType::Gpe
+            && capital.eq_ignore_ascii_case(&q.name)
+        {
+            best = Some(best.map_or(k, |b: usize| b.min(k)));
+        }
+    }
+    best
+}

@@ -1,0 +1,1430 @@
+//! The coder over one sentence: predicates, their subjects and objects, reported speech, and
+//! modality, all read from the tokens and the actor spans, without a parser.
+//!
+//! The steps:
+//! 1. actor spans joined by "and" or commas become compound actors;
+//! 2. predicates come from the [`VerbTable`] (verbs and event nouns); speech verbs ("said",
+//!    "told", "according to") are found apart: they give a speaker and a content span;
+//! 3. each predicate's subject is the nearest actor before it in its clause that is not the
+//!    object of a preposition and not inside a relative clause; a predicate coordinated with
+//!    the previous one, or inside reported content without a subject of its own, takes the
+//!    previous subject or the speaker; the passive swaps the sides ("was attacked by");
+//! 4. the target is where the pattern puts it, else the first actor after the predicate in
+//!    its clause that is not a place ("in Beijing");
+//! 5. modality from the words before the predicate (negation, modal and intent verbs,
+//!    "allegedly") and from reported speech; a planned event becomes its intent code (03x/13x),
+//!    and reported conflict by another actor is also coded as the speaker's accusation (112).
+
+use std::ops::Range;
+
+use crate::codes::{intent_of, CodeTable};
+use crate::pos::{Pos, PosModel};
+use crate::verbs::VerbTable;
+
+/// One actor: a code and what it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    /// CAMEO actor code ("CHNGOV").
+    pub code: String,
+    /// The document's entity index, if the actor is an entity.
+    pub entity: Option<usize>,
+    /// Its name.
+    pub name: String,
+    /// Whether it is a person (preferred over an organisation right before it).
+    pub person: bool,
+}
+
+/// Tokens that name one actor, or several joined ("China and Russia").
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorSpan {
+    /// Sentence-local token range.
+    pub tokens: Range<usize>,
+    /// The actors; more than one for a compound.
+    pub members: Vec<Actor>,
+}
+
+/// How the coder writes what it reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// A planned act is coded as the intent to do it (03x for cooperation, 13x for force), as
+    /// the CAMEO codebook and PLOVER ask; off, it keeps the act's own code, as PETRARCH writes
+    /// it, and only `modality` says it is planned.
+    pub intents: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { intents: true }
+    }
+}
+
+/// Whether an event happened, is planned, is only claimed, or is denied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Modality {
+    /// It happened.
+    Occurred,
+    /// Intended, promised or scheduled.
+    Planned,
+    /// Alleged or reported by someone else.
+    Claimed,
+    /// The text says it did not happen.
+    Negated,
+}
+
+impl Modality {
+    /// The record's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Occurred => "occurred",
+            Modality::Planned => "planned",
+            Modality::Claimed => "claimed",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// An event coded from one sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coded {
+    /// CAMEO code.
+    pub code: String,
+    /// Who acts.
+    pub source: Actor,
+    /// Who is acted on.
+    pub target: Option<Actor>,
+    /// The predicate's tokens.
+    pub predicate: Range<usize>,
+    /// The clause's tokens.
+    pub clause: Range<usize>,
+    /// The target's tokens, if any.
+    pub target_tokens: Option<Range<usize>>,
+    /// Happened, planned, claimed or negated.
+    pub modality: Modality,
+}
+
+/// Words that open a new clause.
+const BREAKS: &[&str] = &[
+    ";", ":", "that", "which", "who", "whom", "whose", "while", "because", "although", "though",
+    "whereas", "but", "when", "where", "if", "unless", "since", "until", "--", "—",
+];
+
+/// Prepositions: an actor right after one is not a subject.
+const PREPS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "with",
+    "to",
+    "of",
+    "for",
+    "from",
+    "against",
+    "by",
+    "over",
+    "near",
+    "into",
+    "across",
+    "between",
+    "during",
+    "under",
+    "after",
+    "before",
+    "about",
+    "toward",
+    "towards",
+    "through",
+    "within",
+    "without",
+    "including",
+    "among",
+    "amid",
+    "like",
+    "than",
+    "as",
+    "inside",
+    "throughout",
+    "upon",
+    "via",
+    "per",
+];
+
+/// Prepositions of place: an actor after one is where it happened, not whom it concerned.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "over",
+    "across",
+    "inside",
+    "throughout",
+    "within",
+    "outside",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this",
+];
+
+const NEGATION: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+
+/// Words before a predicate that make it intended or scheduled.
+const PLANNED: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "should",
+    "'ll",
+    "going",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "aim",
+    "aims",
+    "seek",
+    "seeks",
+    "sought",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "wanted",
+    "wish",
+    "expect",
+    "expects",
+    "expected",
+    "scheduled",
+    "agree",
+    "agreed",
+    "agrees",
+    "promise",
+    "promised",
+    "promises",
+    "pledge",
+    "pledged",
+    "pledges",
+    "vow",
+    "vowed",
+    "vows",
+    "ready",
+    "eager",
+    "willing",
+    "prepared",
+    "upcoming",
+    "proposed",
+    "future",
+    "offered",
+    "offer",
+    "offers",
+    "decided",
+    "decide",
+    "decides",
+    "must",
+    "could",
+    "may",
+    "might",
+];
+
+/// Verbs that deny the act they govern ("refused to meet", "resisted pressure to condemn").
+const DENYING: &[&str] = &[
+    "refused", "refuses", "refuse", "declined", "declines", "failed", "fails", "resisted",
+    "resists", "avoided", "avoids",
+];
+
+const CLAIMED: &[&str] = &[
+    "allegedly",
+    "reportedly",
+    "alleged",
+    "purportedly",
+    "suspected",
+    "supposedly",
+];
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "got", "get",
+];
+
+/// Words that may stand between an auxiliary and its verb.
+const ADVERBS: &[&str] = &[
+    "also",
+    "already",
+    "still",
+    "then",
+    "now",
+    "just",
+    "recently",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "consistently",
+    "previously",
+    "jointly",
+    "again",
+    "further",
+    "finally",
+    "quickly",
+    "formally",
+    "officially",
+    "publicly",
+    "strongly",
+];
+
+/// Speech verbs: they give a speaker and a content, not an event of their own.
+const SPEECH: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "stress",
+    "stressed",
+    "stresses",
+    "emphasize",
+    "emphasized",
+    "emphasizes",
+    "emphasise",
+    "emphasised",
+    "add",
+    "added",
+    "adds",
+    "adding",
+    "note",
+    "noted",
+    "notes",
+    "state",
+    "stated",
+    "states",
+    "announce",
+    "announced",
+    "announces",
+    "declare",
+    "declared",
+    "declares",
+    "argue",
+    "argued",
+    "argues",
+    "insist",
+    "insisted",
+    "insists",
+    "claim",
+    "claimed",
+    "claims",
+    "assert",
+    "asserted",
+    "asserts",
+    "affirm",
+    "affirmed",
+    "reiterate",
+    "reiterated",
+    "explain",
+    "explained",
+    "remark",
+    "remarked",
+    "report",
+    "reported",
+    "reports",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "hope",
+    "hoped",
+    "hopes",
+    "confirm",
+    "confirmed",
+    "confirms",
+];
+
+/// The rejection (12x) of what is refused.
+fn reject_of(code: &str) -> String {
+    let sub = code.get(..3).unwrap_or(code);
+    let out = match sub {
+        "061" => "1211",
+        "062" => "1212",
+        "084" => "1243",
+        "087" => "1246",
+        _ => match code.get(..2).unwrap_or(code) {
+            "03" => "127",
+            "04" => "125",
+            "05" => "120",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            "10" | "11" | "12" => "120",
+            _ => "120",
+        },
+    };
+    out.to_string()
+}
+
+/// Words of obligation: "Y must V" said by another is a demand.
+const OBLIGATION: &[&str] = &["must", "should", "ought"];
+
+/// The demand (10x) matching what is demanded.
+fn demand_of(code: &str) -> String {
+    let sub = code.get(..3).unwrap_or(code);
+    let out = match sub {
+        "061" => "1011",
+        "062" => "1012",
+        "063" => "1013",
+        "064" => "1014",
+        "070" | "071" => "1031",
+        "072" => "1032",
+        "073" => "1033",
+        "074" => "1034",
+        "081" => "1051",
+        "082" => "1052",
+        "084" => "1053",
+        "085" => "1054",
+        "086" => "1055",
+        "087" => "1056",
+        _ => match code.get(..2).unwrap_or(code) {
+            "04" => "106",
+            "05" => "102",
+            "06" => "101",
+            "07" => "103",
+            "08" => "105",
+            _ => "100",
+        },
+    };
+    out.to_string()
+}
+
+/// Verbs that carry the verb after them.
+const CATENATIVE: &[&str] = &[
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "begin",
+    "begins",
+    "began",
+    "start",
+    "starts",
+    "started",
+    "seek",
+    "seeks",
+    "sought",
+    "move",
+    "moved",
+    "moves",
+    "threaten",
+    "threatened",
+    "threatens",
+    "attempt",
+    "attempted",
+    "attempts",
+    "decide",
+    "decided",
+    "agree",
+    "agreed",
+    "agrees",
+    "refuse",
+    "refused",
+    "refuses",
+    "fail",
+    "failed",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "vow",
+    "vowed",
+    "vows",
+    "pledge",
+    "pledged",
+    "promise",
+    "promised",
+    "allow",
+    "allowed",
+    "allows",
+    "urge",
+    "urged",
+    "urges",
+    "ask",
+    "asked",
+];
+
+/// Speech verbs that name an addressee right after them ("told Evmenov").
+const ADDRESS: &[&str] = &["tell", "tells", "told", "telling", "inform", "informed"];
+
+/// Speech verbs that express a wish: their content is intended.
+const WISH: &[&str] = &["hope", "hoped", "hopes"];
+
+fn is(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// A speech verb occurrence: who speaks, to whom, and which tokens report what was said.
+#[derive(Clone, Debug)]
+struct Speech {
+    verb: Range<usize>,
+    speaker: Option<usize>,
+    addressee: Option<usize>,
+    content: Range<usize>,
+    wish: bool,
+}
+
+/// A predicate found in the sentence.
+#[derive(Clone, Debug)]
+struct Pred {
+    tokens: Range<usize>,
+    head: usize,
+    code: String,
+    paired: Option<String>,
+    target_at: Option<usize>,
+    clause: Range<usize>,
+    noun: bool,
+    /// Governed by "refused to", "declined to": coded as the rejection.
+    refused: bool,
+}
+
+/// Codes one sentence. `words` are the lowercase tokens; `actors` the actor spans, sorted and
+/// not overlapping.
+pub fn code_sentence(
+    verbs: &VerbTable,
+    codes: &CodeTable,
+    pos: &PosModel,
+    options: Options,
+    words: &[&str],
+    actors: &[ActorSpan],
+) -> Vec<Coded> {
+    let actors = compounds(words, actors);
+    let in_actor = |i: usize| actors.iter().any(|a| a.tokens.contains(&i));
+    let breaks = clause_breaks(words);
+    let clause_of = |i: usize| -> Range<usize> {
+        let start = breaks.iter().rev().find(|&&b| b <= i).copied().unwrap_or(0);
+        let end = breaks
+            .iter()
+            .find(|&&b| b > i)
+            .copied()
+            .unwrap_or(words.len());
+        start..end
+    };
+    let masked = relative_clauses(words);
+
+    // Speech verbs first: they are not predicates.
+    let mut speech: Vec<Speech> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let two = matches!(
+            (w, words.get(i + 1)),
+            ("according", Some(&"to")) | ("pointed", Some(&"out"))
+        );
+        let verb = if two {
+            Some(i..i + 2)
+        } else if is(SPEECH, w) && !in_actor(i) {
+            Some(i..i + 1)
+        } else {
+            None
+        };
+        if let Some(v) = verb {
+            speech.push(read_speech(words, &actors, &masked, v.clone()));
+            i = v.end;
+        } else {
+            i += 1;
+        }
+    }
+    let in_speech_verb = |i: usize| speech.iter().any(|s| s.verb.contains(&i));
+
+    // Predicates.
+    let mut preds: Vec<Pred> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if in_actor(i) || in_speech_verb(i) {
+            i += 1;
+            continue;
+        }
+        let mut clause = clause_of(i);
+        // A pattern does not reach past a comma.
+        if let Some(c) = (i + 1..clause.end).find(|&k| words[k] == ",") {
+            clause.end = c;
+        }
+        if words[i] == "going" && words.get(i + 1) == Some(&"to") {
+            // "are going to": a future, not a movement.
+            i += 2;
+            continue;
+        }
+        let class = match i.checked_sub(1).map(|k| words[k]) {
+            // After an infinitive "to", a modal or a subject pronoun, a verb form is a verb.
+            Some(
+                "to" | "will" | "would" | "can" | "could" | "should" | "must" | "may" | "might"
+                | "shall" | "not" | "n't" | "he" | "she" | "they" | "we" | "it" | "i",
+            ) => Pos::Verb,
+            _ => pos.classify(words, i),
+        };
+        match verbs.predicate_preferring(words, i, clause.start, clause.end, class != Pos::Verb) {
+            Some(p) => {
+                let end = p.end;
+                let verbal = p.noun || class == Pos::Verb;
+                if let (Some(code), true) = (p.code.primary.clone(), verbal) {
+                    if codes.get(&code).is_some() {
+                        preds.push(Pred {
+                            tokens: p.start..p.end,
+                            head: p.head,
+                            code,
+                            paired: p.code.paired.clone(),
+                            target_at: p.target_at,
+                            clause,
+                            noun: p.noun,
+                            refused: false,
+                        });
+                    }
+                }
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    // Two predicates in a row: a verb that carries another ("helped provoke", "continue to
+    // expand") gives way to it; otherwise the second is the first's object noun ("expand
+    // exchanges"). A light verb before an event noun ("conducted a joint patrol", "held
+    // talks") gives way to the noun.
+    let mut k = 0;
+    while k + 1 < preds.len() {
+        let (a, b) = (&preds[k], &preds[k + 1]);
+        let gap = &words[a.tokens.end..b.tokens.start.max(a.tokens.end)];
+        let adjacent = gap.is_empty() || gap == ["to"];
+        let light = b.noun
+            && !a.noun
+            && b.tokens.start <= a.tokens.end + 5
+            && b.clause == a.clause
+            && !actors.iter().any(|x| {
+                x.tokens.start >= a.tokens.end
+                    && x.tokens.end <= b.tokens.start
+                    && !x.members.iter().all(|m| m.entity.is_none())
+            });
+        if adjacent && gap == ["to"] && is(DENYING, words[a.head]) {
+            // "refused to meet": a rejection of what was asked (12x).
+            preds[k + 1].code = reject_of(&preds[k + 1].code);
+            preds[k + 1].refused = true;
+            preds.remove(k);
+        } else if (adjacent && is(CATENATIVE, words[a.head])) || light {
+            preds.remove(k);
+        } else if adjacent && !b.noun {
+            preds.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+
+    let mut out: Vec<Coded> = Vec::new();
+    let mut last_subject: Option<(usize, usize)> = None; // (actor span, predicate end)
+    for p in &preds {
+        let content = speech.iter().find(|s| s.content.contains(&p.tokens.start));
+        let lo = match content {
+            Some(s) => p.clause.start.max(s.content.start),
+            None => p.clause.start,
+        };
+        let hi = match content {
+            Some(s) => p.clause.end.min(s.content.end),
+            None => p.clause.end,
+        };
+        let passive = is_passive(words, p);
+        let mut subject = subject_of(words, &actors, &masked, p.tokens.start, lo);
+        if subject.is_none() || coordinated(words, p.tokens.start, lo) {
+            // "A attacked B and killed C", "A agreed to set up": the previous predicate's
+            // subject, when it stood in this sentence.
+            if let Some((s, end)) = last_subject {
+                if end <= p.tokens.start
+                    && (coordinated(words, p.tokens.start, lo) || subject.is_none())
+                {
+                    subject = Some(s);
+                }
+            }
+        }
+        if subject.is_none() && p.noun {
+            // "During talks with X, Y said": the main clause's subject, after the comma.
+            if let Some(c) = (p.tokens.end..words.len()).find(|&k| words[k] == ",") {
+                subject = actors
+                    .iter()
+                    .position(|a| a.tokens.start > c && a.tokens.start <= c + 3);
+            }
+        }
+        let mut speaker_source = false;
+        if subject.is_none() {
+            if let Some(s) = content.and_then(|s| s.speaker) {
+                subject = Some(s);
+                speaker_source = true;
+            }
+        }
+        let mut target = if p.noun && p.target_at.is_none() {
+            // An event noun names its other side by its pattern ("talks with", "visit to").
+            None
+        } else {
+            target_of(words, &actors, p, hi, subject)
+        };
+        if target.is_none() && !p.noun {
+            // "demanded (on Tuesday) that the US cancel…": the complement's subject.
+            if let Some(that) =
+                (p.tokens.end..(p.tokens.end + 5).min(words.len())).find(|&k| words[k] == "that")
+            {
+                target = actors.iter().position(|a| {
+                    a.tokens.start > that
+                        && a.tokens.start <= that + 3
+                        && Some(a) != subject.map(|s| &actors[s])
+                });
+            }
+        }
+        let (mut source, mut target_span) = (subject, target);
+        if passive {
+            // "B was attacked by A".
+            let by = (p.tokens.end..hi).find(|&k| words[k] == "by");
+            let agent = by.and_then(|b| {
+                actors
+                    .iter()
+                    .position(|a| a.tokens.start > b && a.tokens.start <= b + 3)
+            });
+            match agent {
+                Some(a) => {
+                    source = Some(a);
+                    target_span = subject;
+                }
+                None => {
+                    source = None;
+                }
+            }
+            target = target_span;
+        }
+        let Some(src) = source else { continue };
+        if !passive && !speaker_source {
+            last_subject = Some((src, p.tokens.end));
+        }
+        let mut modality = if p.refused {
+            Modality::Occurred
+        } else {
+            modality_of(words, &p.tokens, lo)
+        };
+        if content.is_some_and(|s| s.wish) && modality == Modality::Occurred {
+            modality = Modality::Planned;
+        }
+        let speaker = content.and_then(|s| s.speaker);
+        let speaker_side = speaker.map(|s| sides(&actors[s]));
+        let own = |a: &Actor| {
+            speaker_side
+                .as_ref()
+                .is_some_and(|side| side.iter().any(|c| a.code.starts_with(c.as_str())))
+        };
+        let mut code = p.code.clone();
+        if code.starts_with("03") && modality == Modality::Occurred {
+            // An expressed intent is about what is to come.
+            modality = Modality::Planned;
+        }
+        let info = codes.get(&code);
+        let quad = info.map_or(0, |i| i.quad);
+        let mut sources: Vec<Actor> = actors[src].members.clone();
+        let mut targets: Vec<Actor> = target
+            .map(|t| actors[t].members.clone())
+            .unwrap_or_default();
+        let obliged = (lo..p.tokens.start).any(|k| is(OBLIGATION, words[k]));
+        if let (Some(s), true, false) = (speaker, obliged, speaker_source) {
+            if !sources.iter().any(own) {
+                // "X said Y must V": X demands it of Y.
+                let demand = demand_of(&code);
+                for spk in &actors[s].members {
+                    for a in sources.iter().filter(|a| !own(a)) {
+                        out.push(Coded {
+                            code: demand.clone(),
+                            source: spk.clone(),
+                            target: Some(a.clone()),
+                            predicate: p.tokens.clone(),
+                            clause: lo..hi,
+                            target_tokens: Some(actors[src].tokens.clone()),
+                            modality: Modality::Occurred,
+                        });
+                    }
+                }
+                continue;
+            }
+        }
+        if modality == Modality::Planned && options.intents {
+            code = intent_of(&code);
+            if let (Some(s), false) = (speaker, speaker_source) {
+                // The speaker means to do it with the others: "Li said China and Russia
+                // should hold drills" is Li's intent toward Russia.
+                if sources.iter().any(own) {
+                    let mut others: Vec<Actor> =
+                        sources.iter().filter(|a| !own(a)).cloned().collect();
+                    if others.is_empty() {
+                        others = targets.iter().filter(|a| !own(a)).cloned().collect();
+                    }
+                    targets = others;
+                    sources = actors[s].members.clone();
+                }
+            }
+        } else if let (Some(s), Some(_)) = (speaker, content) {
+            if !speaker_source && !sources.iter().all(own) {
+                if quad >= 3 {
+                    // Reported conflict by another actor: the speaker accuses it.
+                    for spk in &actors[s].members {
+                        for a in sources.iter().filter(|a| !own(a)) {
+                            out.push(Coded {
+                                code: "112".to_string(),
+                                source: spk.clone(),
+                                target: Some(a.clone()),
+                                predicate: p.tokens.clone(),
+                                clause: lo..hi,
+                                target_tokens: Some(actors[src].tokens.clone()),
+                                modality: Modality::Occurred,
+                            });
+                        }
+                    }
+                }
+                if modality == Modality::Occurred {
+                    modality = Modality::Claimed;
+                }
+            }
+        }
+        if codes.get(&code).is_none() {
+            continue;
+        }
+        let target_tokens = target.map(|t| actors[t].tokens.clone());
+        if targets.is_empty()
+            && sources.len() > 1
+            && matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08")
+        {
+            // "China and Russia held joint drills": one event each way.
+            for a in &sources {
+                for b in &sources {
+                    if a.code != b.code {
+                        out.push(coded(&code, a, Some(b), p, lo..hi, None, modality));
+                    }
+                }
+            }
+            continue;
+        }
+        // Without a target, only acts that need none: protest, force, violence.
+        let alone = matches!(&code[..2], "14" | "15" | "17" | "18" | "19" | "20");
+        for a in &sources {
+            if targets.is_empty() && alone {
+                out.push(coded(&code, a, None, p, lo..hi, None, modality));
+            }
+            for b in &targets {
+                if same(a, b) {
+                    continue;
+                }
+                out.push(coded(
+                    &code,
+                    a,
+                    Some(b),
+                    p,
+                    lo..hi,
+                    target_tokens.clone(),
+                    modality,
+                ));
+                if let Some(paired) = p.paired.as_ref().filter(|_| modality != Modality::Negated) {
+                    if codes.get(paired).is_some() && paired != &code {
+                        out.push(coded(paired, b, Some(a), p, lo..hi, None, modality));
+                    }
+                }
+            }
+        }
+    }
+
+    // A speech verb with an addressee is a statement to it ("Li told Evmenov").
+    for s in &speech {
+        if let (Some(sp), Some(ad)) = (s.speaker, s.addressee) {
+            for a in &actors[sp].members {
+                for b in &actors[ad].members {
+                    if !same(a, b) {
+                        out.push(Coded {
+                            code: "010".to_string(),
+                            source: a.clone(),
+                            target: Some(b.clone()),
+                            predicate: s.verb.clone(),
+                            clause: 0..words.len(),
+                            target_tokens: Some(actors[ad].tokens.clone()),
+                            modality: Modality::Occurred,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    dedup(out)
+}
+
+fn coded(
+    code: &str,
+    a: &Actor,
+    b: Option<&Actor>,
+    p: &Pred,
+    clause: Range<usize>,
+    target_tokens: Option<Range<usize>>,
+    modality: Modality,
+) -> Coded {
+    Coded {
+        code: code.to_string(),
+        source: a.clone(),
+        target: b.cloned(),
+        predicate: p.tokens.clone(),
+        clause,
+        target_tokens,
+        modality,
+    }
+}
+
+fn same(a: &Actor, b: &Actor) -> bool {
+    let one = match (a.entity, b.entity) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.code == b.code && a.name == b.name,
+    };
+    // A country's own government acting on the country ("CHNGOV" and "CHN") is one side.
+    one || (a.code.len() != b.code.len()
+        && (a.code.starts_with(b.code.as_str()) && b.code.len() == 3
+            || b.code.starts_with(a.code.as_str()) && a.code.len() == 3))
+}
+
+/// The country prefixes of a span's actors (their first three letters).
+fn sides(a: &ActorSpan) -> Vec<String> {
+    a.members
+        .iter()
+        .filter_map(|m| m.code.get(..3).map(str::to_string))
+        .collect()
+}
+
+/// One event per source and target in a sentence: the first predicate's (the main verb comes
+/// first after its subject; later ones are usually its purpose or circumstance), the more
+/// specific code of one root; statements (010) and accusations (112) made about the others
+/// stand beside them.
+fn dedup(mut out: Vec<Coded>) -> Vec<Coded> {
+    let mut keep: Vec<Coded> = Vec::with_capacity(out.len());
+    let side = |c: &Coded| {
+        (
+            c.source.code.clone(),
+            c.target.as_ref().map(|t| t.code.clone()),
+        )
+    };
+    for c in out.drain(..) {
+        let apart = |k: &Coded| {
+            matches!(k.code.as_str(), "010" | "112") != matches!(c.code.as_str(), "010" | "112")
+        };
+        let dup = keep.iter_mut().find(|k| side(k) == side(&c) && !apart(k));
+        match dup {
+            Some(k) => {
+                let same_root = k.code.get(..2) == c.code.get(..2);
+                if same_root && specificity(&c.code) > specificity(&k.code)
+                    || (!same_root && c.predicate.start < k.predicate.start)
+                {
+                    *k = c;
+                }
+            }
+            None => keep.push(c),
+        }
+    }
+    keep
+}
+
+/// How specific a code is: longer, and not a category's residual "0" code.
+fn specificity(code: &str) -> (usize, bool) {
+    (code.len(), !code.ends_with('0'))
+}
+
+/// Token positions where a clause starts.
+fn clause_breaks(words: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if is(BREAKS, w) {
+            // "said that": the clause starts after "that".
+            out.push(if *w == ";" || *w == ":" { i + 1 } else { i });
+        }
+    }
+    out
+}
+
+/// Tokens inside a relative clause or apposition set off by commas (", who ... ,").
+fn relative_clauses(words: &[&str]) -> Vec<bool> {
+    let mut mask = vec![false; words.len()];
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if words[i] == "," && matches!(words[i + 1], "who" | "which" | "whose" | "whom" | "where") {
+            let end = (i + 1..words.len())
+                .find(|&k| words[k] == ",")
+                .unwrap_or(words.len());
+            for m in &mut mask[i..end] {
+                *m = true;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    mask
+}
+
+/// Joins actor spans separated only by "and", "," or ", and" (or "X's N and Y's N" shapes with
+/// one word between) into compounds.
+fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
+    let mut out: Vec<ActorSpan> = Vec::with_capacity(actors.len());
+    for a in actors {
+        if let Some(last) = out.last_mut() {
+            let between = &words[last.tokens.end.min(a.tokens.start)..a.tokens.start];
+            // Words that may stand before a name in a list: "the", adjectives ("the evil
+            // awful Gondor").
+            let modifiers = |ws: &[&str]| {
+                ws.len() <= 3
+                    && ws.iter().all(|w| {
+                        !is(PREPS, w)
+                            && !is(BREAKS, w)
+                            && w.chars().all(|c| c.is_lowercase())
+                            && !matches!(*w, "and" | "or" | "," | "said" | "says")
+                    })
+            };
+            let joined = match between {
+                [",", "and", rest @ ..] | ["and", rest @ ..] | [",", rest @ ..] => modifiers(rest),
+                [w, "and"] => modifiers(&[w]),
+                // "the European Union (EU)": the short form in brackets is the same actor.
+                ["("] => words.get(a.tokens.end) == Some(&")"),
+                _ => false,
+            };
+            if joined {
+                last.tokens.end = a.tokens.end;
+                if between == ["("] {
+                    last.tokens.end += 1;
+                    continue;
+                }
+                for m in &a.members {
+                    if !last.members.iter().any(|x| same(x, m)) {
+                        last.members.push(m.clone());
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(a.clone());
+    }
+    out
+}
+
+fn read_speech(
+    words: &[&str],
+    actors: &[ActorSpan],
+    masked: &[bool],
+    verb: Range<usize>,
+) -> Speech {
+    let w = words[verb.start];
+    let wish = is(WISH, w);
+    if w == "according" {
+        // "according to X": X is the source of the whole sentence.
+        let speaker = actors
+            .iter()
+            .position(|a| a.tokens.start >= verb.end && a.tokens.start <= verb.end + 4);
+        let after = speaker.map_or(verb.end, |s| actors[s].tokens.end);
+        let content = if verb.start <= 1 {
+            after..words.len()
+        } else {
+            0..verb.start
+        };
+        return Speech {
+            verb,
+            speaker,
+            addressee: None,
+            content,
+            wish,
+        };
+    }
+    // "…, Li said" / "…, said Li": content before; else "Li said (that) …": content after.
+    let before_comma = (0..verb.start)
+        .rev()
+        .take(12)
+        .find(|&k| matches!(words[k], "," | "”" | "\"" | "''"))
+        .filter(|&k| {
+            // Only names or titles between the comma and the verb.
+            !words[k + 1..verb.start].iter().any(|x| is(BREAKS, x))
+        });
+    let subject_before = subject_of(words, actors, masked, verb.start, before_comma.unwrap_or(0));
+    let inverted = actors.iter().position(|a| {
+        a.tokens.start == verb.end
+            || (a.tokens.start == verb.end + 1 && is(DETERMINERS, words[verb.end]))
+    });
+    if let Some(comma) = before_comma {
+        let speaker = subject_before.or(inverted);
+        if speaker.is_some() && comma > 0 {
+            let start = (0..comma)
+                .rev()
+                .find(|&k| matches!(words[k], ";" | ":"))
+                .map_or(0, |k| k + 1);
+            return Speech {
+                verb,
+                speaker,
+                addressee: None,
+                content: start..comma,
+                wish,
+            };
+        }
+    }
+    let speaker = subject_of(words, actors, masked, verb.start, 0).or(inverted);
+    let mut start = verb.end;
+    let mut addressee = None;
+    if is(ADDRESS, w) {
+        addressee = actors
+            .iter()
+            .position(|a| a.tokens.start >= verb.end && a.tokens.start <= verb.end + 1);
+        if let Some(a) = addressee {
+            start = actors[a].tokens.end;
+        }
+    }
+    if let Some(s) = speaker.filter(|&s| actors[s].tokens.start >= verb.end) {
+        start = start.max(actors[s].tokens.end);
+    }
+    if words.get(start) == Some(&"that") {
+        start += 1;
+    }
+    // The content runs to the next speech attribution or the end.
+    let end = (start..words.len())
+        .find(|&k| words[k] == ";")
+        .unwrap_or(words.len());
+    Speech {
+        verb,
+        speaker,
+        addressee,
+        content: start..end,
+        wish,
+    }
+}
+
+/// The nearest actor before `at` (not before `lo`) that can be a subject.
+fn subject_of(
+    words: &[&str],
+    actors: &[ActorSpan],
+    masked: &[bool],
+    at: usize,
+    lo: usize,
+) -> Option<usize> {
+    actors
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, a)| a.tokens.end <= at && a.tokens.start >= lo)
+        .find(|(_, a)| {
+            if masked[a.tokens.start] && !masked.get(at).copied().unwrap_or(false) {
+                return false;
+            }
+            let mut k = a.tokens.start;
+            while k > lo && is(DETERMINERS, words[k - 1]) {
+                k -= 1;
+            }
+            !(k > 0 && is(PREPS, words[k - 1]))
+        })
+        .map(|(i, _)| i)
+}
+
+/// The target: where the pattern puts it, else the first actor after the predicate in its
+/// clause that is not a place and not the subject.
+fn target_of(
+    words: &[&str],
+    actors: &[ActorSpan],
+    p: &Pred,
+    hi: usize,
+    subject: Option<usize>,
+) -> Option<usize> {
+    let from = p.target_at.unwrap_or(p.tokens.end);
+    let hi = if p.target_at.is_some() {
+        hi.max((from + 4).min(words.len()))
+    } else {
+        hi
+    };
+    let first = actors.iter().enumerate().find(|(i, a)| {
+        if a.tokens.start < from || a.tokens.start >= hi || Some(*i) == subject {
+            return false;
+        }
+        // Where the pattern marks the target, it stands right there ("with the head of the
+        // Russian Navy Nikolay Evmenov"), in the same phrase.
+        if p.target_at.is_some()
+            && (a.tokens.start > from + 5
+                || words[from..a.tokens.start]
+                    .iter()
+                    .any(|w| *w == "," || is(BREAKS, w)))
+        {
+            return false;
+        }
+        let mut k = a.tokens.start;
+        while k > from && is(DETERMINERS, words[k - 1]) {
+            k -= 1;
+        }
+        let prep = (k > 0).then(|| words[k - 1]);
+        !prep.is_some_and(|w| is(LOCATIVE, w))
+    })?;
+    // "the head of the Russian Navy Nikolay Evmenov": the person, not the office before it.
+    let (i, a) = first;
+    if let Some(next) = actors.get(i + 1) {
+        if next.tokens.start == a.tokens.end && next.members.iter().any(|m| m.person) {
+            return Some(i + 1);
+        }
+    }
+    Some(i)
+}
+
+/// Whether the predicate follows "and" or a comma with no subject between (a second verb of
+/// the same subject).
+fn coordinated(words: &[&str], at: usize, lo: usize) -> bool {
+    let mut k = at;
+    while k > lo
+        && (is(ADVERBS, words[k - 1]) || matches!(words[k - 1], "has" | "have" | "had" | "then"))
+    {
+        k -= 1;
+    }
+    k > lo && matches!(words[k - 1], "and" | "or")
+}
+
+fn is_passive(words: &[&str], p: &Pred) -> bool {
+    let head = words[p.head];
+    if !(head.ends_with("ed") || head.ends_with("en") || head.ends_with("wn")) {
+        return false;
+    }
+    let mut k = p.tokens.start;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        let w = words[k - 1];
+        if is(BE, w) {
+            return true;
+        }
+        if !is(ADVERBS, w) && !is(NEGATION, w) {
+            return false;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    false
+}
+
+/// Modality from the words just before the predicate, back to the clause start or a comma.
+fn modality_of(words: &[&str], pred: &Range<usize>, lo: usize) -> Modality {
+    let at = pred.start;
+    let mut planned = false;
+    let mut claimed = false;
+    let mut k = at;
+    let stop = at.saturating_sub(7).max(lo);
+    while k > stop {
+        let w = words[k - 1];
+        if w == "," || w == "." {
+            break;
+        }
+        if is(NEGATION, w) || is(DENYING, w) {
+            return Modality::Negated;
+        }
+        if is(PLANNED, w) || (w == "about" && words.get(k) == Some(&"to")) {
+            planned = true;
+        }
+        if is(CLAIMED, w) {
+            claimed = true;
+        }
+        k -= 1;
+    }
+    // "exercises scheduled later this year".
+    if words.get(pred.end) == Some(&"scheduled") {
+        planned = true;
+    }
+    if planned {
+        Modality::Planned
+    } else if claimed {
+        Modality::Claimed
+    } else {
+        Modality::Occurred
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Coder;
+
+    /// Codes `text` (lowercase, spaced) with actors at the given word ranges.
+    fn code(text: &str, spans: &[(usize, usize, &str)]) -> Vec<Coded> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let actors: Vec<ActorSpan> = spans
+            .iter()
+            .enumerate()
+            .map(|(k, &(a, b, code))| ActorSpan {
+                tokens: a..b,
+                members: vec![Actor {
+                    code: code.to_string(),
+                    entity: Some(k),
+                    name: words[a..b].join(" "),
+                    person: false,
+                }],
+            })
+            .collect();
+        Coder::new().code_words(&words, &actors)
+    }
+
+    fn has(out: &[Coded], root: &str, s: &str, t: Option<&str>, m: Modality) -> bool {
+        out.iter().any(|c| {
+            c.code.starts_with(root)
+                && c.source.code == s
+                && c.target.as_ref().map(|x| x.code.as_str()) == t
+                && c.modality == m
+        })
+    }
+
+    #[test]
+    fn a_compound_subject_acts_jointly() {
+        let out = code(
+            "russia and china held joint drills .",
+            &[(0, 1, "RUS"), (2, 3, "CHN")],
+        );
+        assert!(
+            has(&out, "062", "RUS", Some("CHN"), Modality::Occurred),
+            "{out:?}"
+        );
+        assert!(
+            has(&out, "062", "CHN", Some("RUS"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn the_passive_swaps_the_sides() {
+        let out = code(
+            "the rebels were bombed by government troops .",
+            &[(1, 2, "SYRREB"), (5, 7, "SYRMIL")],
+        );
+        assert!(
+            out.iter().any(|c| c.source.code == "SYRMIL"
+                && c.target.as_ref().is_some_and(|t| t.code == "SYRREB")
+                && matches!(&c.code[..2], "18" | "19")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn reported_plans_are_the_speakers_intent() {
+        let out = code(
+            "li said china and russia should hold joint drills .",
+            &[(0, 1, "CHNGOV"), (2, 3, "CHN"), (4, 5, "RUS")],
+        );
+        assert!(
+            has(&out, "0312", "CHNGOV", Some("RUS"), Modality::Planned),
+            "{out:?}"
+        );
+        assert!(!out.iter().any(|c| c.code.starts_with("06")), "{out:?}");
+    }
+
+    #[test]
+    fn reported_force_by_another_is_an_accusation() {
+        let out = code(
+            "china said the us attacked iraq .",
+            &[(0, 1, "CHN"), (3, 4, "USA"), (5, 6, "IRQ")],
+        );
+        assert!(
+            has(&out, "112", "CHN", Some("USA"), Modality::Occurred),
+            "{out:?}"
+        );
+        assert!(
+            out.iter()
+                .any(|c| c.source.code == "USA" && c.modality == Modality::Claimed),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn what_another_must_do_is_a_demand() {
+        let out = code(
+            "france said iraq must cooperate with the inspectors .",
+            &[(0, 1, "FRA"), (2, 3, "IRQ")],
+        );
+        assert!(
+            has(&out, "10", "FRA", Some("IRQ"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_refusal_is_a_rejection() {
+        let out = code(
+            "israel refused to meet jordan .",
+            &[(0, 1, "ISR"), (4, 5, "JOR")],
+        );
+        assert!(
+            has(&out, "12", "ISR", Some("JOR"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn negation_and_plans() {
+        let out = code(
+            "russia did not attack ukraine .",
+            &[(0, 1, "RUS"), (4, 5, "UKR")],
+        );
+        assert!(
+            has(&out, "19", "RUS", Some("UKR"), Modality::Negated),
+            "{out:?}"
+        );
+        let out = code(
+            "russia will attack ukraine .",
+            &[(0, 1, "RUS"), (3, 4, "UKR")],
+        );
+        assert!(
+            has(&out, "138", "RUS", Some("UKR"), Modality::Planned),
+            "{out:?}"
+        );
+        let out = code(
+            "russia allegedly attacked ukraine .",
+            &[(0, 1, "RUS"), (3, 4, "UKR")],
+        );
+        assert!(
+            has(&out, "19", "RUS", Some("UKR"), Modality::Claimed),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_demand_names_the_subject_of_its_clause() {
+        let out = code(
+            "china demanded that the us cancel the sale .",
+            &[(0, 1, "CHN"), (4, 5, "USA")],
+        );
+        assert!(
+            has(&out, "10", "CHN", Some("USA"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_is_not_a_target() {
+        let out = code(
+            "russia attacked positions in syria .",
+            &[(0, 1, "RUS"), (4, 5, "SYR")],
+        );
+        assert!(has(&out, "19", "RUS", None, Modality::Occurred), "{out:?}");
+        assert!(!out.iter().any(|c| c.target.is_some()), "{out:?}");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            ",",
+            "that that that",
+            "( ( (",
+            "said said said",
+            "to to",
+        ] {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let n = words.len();
+            let spans: Vec<(usize, usize, &str)> = if n > 0 { vec![(0, 1, "USA")] } else { vec![] };
+            let _ = code(text, &spans);
+        }
+    }
+}
