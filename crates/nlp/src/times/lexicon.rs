@@ -205,3 +205,131 @@ pub fn year_number(w: &str) -> Option<i32> {
     }
     None
 }
+
+/// The first word of a year said aloud: "nineteen" in "nineteen ninety-six" (the century).
+pub fn spoken_century(w: &str) -> Option<u32> {
+    Some(match w {
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        _ => return None,
+    })
+}
+
+/// An ordinal century in words or digits: "twentieth", "20th" → 20.
+pub fn century_ordinal(w: &str) -> Option<u32> {
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        return ordinal(w).filter(|n| (1..=22).contains(n));
+    }
+    Some(match w {
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "twenty-first" => 21,
+        w => ordinal(w)?,
+    })
+}
+
+/// A named day of the year: (month, day) in year `y`. Fixed dates, the US holidays set by
+/// weekday rules, and Easter (the Gregorian computus).
+pub fn holiday(name: Holiday, y: i32) -> Option<(u32, u32)> {
+    use crate::times::calendar::Date;
+    // The `n`th weekday `wd` of month `m` (n = 5: the last one).
+    let nth = |m: u32, wd: u32, n: u32| -> Option<(u32, u32)> {
+        let first = Date { y, m, d: 1 };
+        let offset = (wd + 7 - first.weekday()) % 7;
+        let mut d = 1 + offset + 7 * (n - 1);
+        let max = annalist_core::date::days_in_month(y, m)?;
+        while d > max {
+            d -= 7;
+        }
+        Some((m, d))
+    };
+    Some(match name {
+        Holiday::NewYearsDay => (1, 1),
+        Holiday::NewYearsEve => (12, 31),
+        Holiday::Valentines => (2, 14),
+        Holiday::Independence => (7, 4),
+        Holiday::Halloween => (10, 31),
+        Holiday::Veterans => (11, 11),
+        Holiday::ChristmasEve => (12, 24),
+        Holiday::Christmas => (12, 25),
+        Holiday::Boxing => (12, 26),
+        Holiday::MartinLutherKing => nth(1, 1, 3)?,
+        Holiday::Presidents => nth(2, 1, 3)?,
+        Holiday::Memorial => nth(5, 1, 5)?,
+        Holiday::Labor => nth(9, 1, 1)?,
+        Holiday::Thanksgiving => nth(11, 4, 4)?,
+        // The Tuesday after the first Monday of November.
+        Holiday::Election => {
+            let (m, d) = nth(11, 1, 1)?;
+            (m, d + 1)
+        }
+        Holiday::Easter => {
+            if !(1583..=9999).contains(&y) {
+                return None;
+            }
+            let (a, b, c) = (y % 19, y / 100, y % 100);
+            let (d, e) = (b / 4, b % 4);
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let n = h + l - 7 * m + 114;
+            ((n / 31) as u32, (n % 31 + 1) as u32)
+        }
+    })
+}
+
+/// Named days of the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holiday {
+    /// January 1.
+    NewYearsDay,
+    /// December 31.
+    NewYearsEve,
+    /// February 14.
+    Valentines,
+    /// July 4 (US).
+    Independence,
+    /// October 31.
+    Halloween,
+    /// November 11 (US).
+    Veterans,
+    /// December 24.
+    ChristmasEve,
+    /// December 25.
+    Christmas,
+    /// December 26.
+    Boxing,
+    /// The third Monday of January (US).
+    MartinLutherKing,
+    /// The third Monday of February (US).
+    Presidents,
+    /// The last Monday of May (US).
+    Memorial,
+    /// The first Monday of September (US).
+    Labor,
+    /// The fourth Thursday of November (US).
+    Thanksgiving,
+    /// The Tuesday after the first Monday of November (US).
+    Election,
+    /// Easter Sunday.
+    Easter,
+}

@@ -52,6 +52,8 @@ pub fn find(t: &Tokenized<'_>, published: Option<&str>) -> Vec<Time> {
     let dct = published.and_then(Date::parse);
     let mut out = Vec::new();
     let mut quarters = false;
+    // The year (and month, or 0) of the latest date read, for "that year", "the following year".
+    let mut last: Option<(i32, u32)> = None;
     for s in &t.sentences {
         quarters = quarters || s.clone().any(|k| t.lower[k].contains("quarter"));
         let r = Reader {
@@ -59,14 +61,20 @@ pub fn find(t: &Tokenized<'_>, published: Option<&str>) -> Vec<Time> {
             start: s.start,
             end: s.end,
             dct,
-            future: std::cell::Cell::new(false),
+            at: std::cell::Cell::new(s.start),
             quarters_before: std::cell::Cell::new(quarters),
+            last: std::cell::Cell::new(last),
         };
         let mut i = s.start;
         while i < s.end {
-            r.future.set(r.future_at(i));
+            r.at.set(i);
             match r.expression(i) {
                 Some(m) if m.end > i => {
+                    if m.kind == "DATE" {
+                        if let Some(at) = year_month(&m.value) {
+                            r.last.set(Some(at));
+                        }
+                    }
                     out.push(Time {
                         span: t.span(i..m.end),
                         kind: m.kind,
@@ -78,8 +86,25 @@ pub fn find(t: &Tokenized<'_>, published: Option<&str>) -> Vec<Time> {
                 _ => i += 1,
             }
         }
+        last = r.last.get();
     }
     out
+}
+
+/// The year and month (0 when none) a DATE value starts with: "1998-06" → (1998, 6).
+fn year_month(v: &str) -> Option<(i32, u32)> {
+    let b = v.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y = v[..4].parse().ok()?;
+    let m = match b.get(4..7) {
+        Some([b'-', a, c]) if a.is_ascii_digit() && c.is_ascii_digit() => {
+            u32::from(a - b'0') * 10 + u32::from(c - b'0')
+        }
+        _ => 0,
+    };
+    Some((y, m))
 }
 
 /// Words that put the clause they open in the future.
@@ -96,6 +121,7 @@ fn is_future_cue(w: &str) -> bool {
             | "planned"
             | "due"
             | "expected"
+            | "effective"
     )
 }
 
@@ -129,13 +155,20 @@ struct Reader<'t, 'a> {
     start: usize,
     end: usize,
     dct: Option<Date>,
-    /// Whether the expression being read speaks of the future.
-    future: std::cell::Cell<bool>,
+    /// Where the expression being read starts (its tense is read from there when asked).
+    at: std::cell::Cell<usize>,
     /// Whether "quarter" occurs in the text before the current sentence's end.
     quarters_before: std::cell::Cell<bool>,
+    /// The year and month (0 when none) of the latest date read.
+    last: std::cell::Cell<Option<(i32, u32)>>,
 }
 
 impl Reader<'_, '_> {
+    /// Whether the expression being read speaks of the future (read only when a rule asks).
+    fn future(&self) -> bool {
+        self.future_at(self.at.get())
+    }
+
     /// Whether an expression at `i` speaks of the future: a future cue shortly before it (or
     /// right after: "Monday will…"), and no reporting verb just before it.
     fn future_at(&self, i: usize) -> bool {
@@ -148,15 +181,43 @@ impl Reader<'_, '_> {
         if k > self.start && is_reporting(&self.t.lower[k - 1]) {
             return false;
         }
+        // "until Tuesday", "until 9 a.m. Tuesday": a deadline ahead ("Until Tuesday, they had
+        // not…" opening a sentence looks back).
+        if k > self.start + 1 && self.t.lower[k - 1] == "until" {
+            return true;
+        }
         let from = i.saturating_sub(8).max(self.start);
-        (from..i).any(|k| is_future_cue(&self.t.lower[k]))
-            || (i + 1..(i + 3).min(self.end)).any(|k| is_future_cue(&self.t.lower[k]))
+        (from..i).any(|k| self.future_cue_at(k))
+            || (i + 1..(i + 3).min(self.end)).any(|k| self.future_cue_at(k))
     }
 
-    /// Token `i` lowercased, with typographic apostrophes made plain; "" past the sentence.
+    /// Whether token `k` puts its clause in the future: a future word not made past by the
+    /// auxiliary before it ("was scheduled", "had been due"), "set to", or "as soon as" / "as
+    /// early as".
+    fn future_cue_at(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let before = |n: usize| {
+            if k >= self.start + n {
+                self.t.lower[k - n].as_str()
+            } else {
+                ""
+            }
+        };
+        if is_future_cue(w) {
+            return w == "will" || !matches!(before(1), "was" | "were" | "had" | "been");
+        }
+        match w {
+            "set" => self.w(k + 1) == "to" && !matches!(before(1), "was" | "were" | "had" | "been"),
+            "soon" | "early" => before(1) == "as" && self.w(k + 1) == "as",
+            _ => false,
+        }
+    }
+
+    /// Token `i` lowercased, without the backquotes of ``TeX-style quotes''; "" past the
+    /// sentence.
     fn w(&self, i: usize) -> &str {
         if i < self.end {
-            self.t.lower[i].as_str()
+            self.t.lower[i].trim_start_matches('`')
         } else {
             ""
         }
@@ -168,6 +229,254 @@ impl Reader<'_, '_> {
         } else {
             ""
         }
+    }
+
+    /// A year at `k`, in digits or said aloud: the year and the token after it.
+    fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = year_number(self.w(k)) {
+            return Some((y, k + 1));
+        }
+        self.spoken_year(k, false)
+    }
+
+    /// A year said aloud: "nineteen ninety-six", "nineteen oh five", "nineteen hundred", "two
+    /// thousand (and) one". "Two thousand" alone is a count unless `named` (after "the year")
+    /// or nothing but punctuation follows it.
+    fn spoken_year(&self, k: usize, named: bool) -> Option<(i32, usize)> {
+        // A number word (not digits, not "a"), 0–99, over one or two tokens ("ninety six").
+        let word = |j: usize| -> Option<(u32, usize)> {
+            let w = self.w(j);
+            if w.starts_with(|c: char| c.is_ascii_digit()) || matches!(w, "a" | "an") {
+                return None;
+            }
+            let n = number(w).filter(|&n| n < 100)?;
+            if n >= 20 && n % 10 == 0 {
+                if let Some(u) = number(self.w(j + 1)).filter(|&u| (1..10).contains(&u)) {
+                    if !self.w(j + 1).starts_with(|c: char| c.is_ascii_digit())
+                        && !matches!(self.w(j + 1), "a" | "an")
+                    {
+                        return Some((n + u, j + 2));
+                    }
+                }
+            }
+            Some((n, j + 1))
+        };
+        let w = self.w(k);
+        if w == "two" && self.w(k + 1) == "thousand" {
+            let mut y = 2000;
+            let mut end = k + 2;
+            let j = if self.w(end) == "and" { end + 1 } else { end };
+            if let Some((n, e)) = word(j).filter(|&(n, _)| n > 0) {
+                y += n as i32;
+                end = e;
+            }
+            let free = !self.w(end).starts_with(|c: char| c.is_alphanumeric());
+            return (named || free).then_some((y, end));
+        }
+        let c = spoken_century(w)?;
+        match self.w(k + 1) {
+            "hundred" if c >= 11 => {
+                let free = !self.w(k + 2).starts_with(|c: char| c.is_alphanumeric());
+                (named || free).then_some(((c * 100) as i32, k + 2))
+            }
+            "oh" | "o" => {
+                let (n, end) = word(k + 2).filter(|&(n, _)| (1..10).contains(&n))?;
+                Some(((c * 100 + n) as i32, end))
+            }
+            _ => {
+                let (n, end) = word(k + 1).filter(|&(n, _)| n >= 10)?;
+                (c >= 16).then_some(((c * 100 + n) as i32, end))
+            }
+        }
+    }
+
+    /// "this year", "last year", "next year" (or "of last year") after a month or a day: the
+    /// year and the token after it.
+    fn year_after(&self, k: usize) -> Option<(i32, usize)> {
+        let dct = self.dct?;
+        let k = if self.w(k) == "of" { k + 1 } else { k };
+        if self.w(k + 1) != "year" {
+            return None;
+        }
+        let shift = match self.w(k) {
+            "this" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        Some((dct.y + shift, k + 2))
+    }
+
+    /// "the year", "the full year", "the fiscal year": the publication year; "the year ended
+    /// June 30" is a year's span (`P1Y`); "the year 2000", "the year two thousand".
+    fn the_year(&self, i: usize) -> Option<Match> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let mut k = i + 1;
+        if matches!(self.w(k), "full" | "calendar") {
+            k += 1;
+        }
+        if self.w(k) == "fiscal" {
+            k += 1;
+        }
+        // "the Year" in a title ("Person of the Year") is no date.
+        if self.w(k) != "year" || !self.raw(k).starts_with('y') {
+            return None;
+        }
+        if let Some((y, end)) = year_number(self.w(k + 1))
+            .map(|y| (y, k + 2))
+            .or_else(|| self.spoken_year(k + 1, true))
+        {
+            return date(end, format!("{y:04}"));
+        }
+        match self.w(k + 1) {
+            "ended" | "ending" | "ends" | "through" | "to" => Some(Match {
+                end: k + 1,
+                kind: "DURATION",
+                value: "P1Y".to_string(),
+                modifier: None,
+            }),
+            // Another year, named by what follows ("the year before", "the year of the
+            // flood", "the year that…").
+            "of" | "before" | "after" | "earlier" | "ago" | "later" | "that" | "when" | "which"
+            | "in" | "prior" | "following" | "since" | "-" | "'s" | "’s" => None,
+            _ => {
+                let dct = self.dct?;
+                date(k + 1, format!("{:04}", dct.y))
+            }
+        }
+    }
+
+    /// A year or a month named from the latest date read: "that year", "later that month",
+    /// "the following year", "the previous month".
+    fn anaphor(&self, i: usize) -> Option<Match> {
+        let (y, m) = self.last.get()?;
+        let mut k = i;
+        if matches!(self.w(k), "earlier" | "later") && self.w(k + 1) == "that" {
+            k += 1;
+        }
+        let shift = match (self.w(k), self.w(k + 1)) {
+            ("that", _) => 0,
+            ("the", "following") => 1,
+            ("the", "previous" | "prior") => -1,
+            _ => return None,
+        };
+        let at = if self.w(k) == "that" { k + 1 } else { k + 2 };
+        let value = match self.w(at) {
+            "year" => format!("{:04}", y + shift),
+            "month" if m > 0 => {
+                let total = y * 12 + m as i32 - 1 + shift;
+                format!(
+                    "{:04}-{:02}",
+                    total.div_euclid(12),
+                    total.rem_euclid(12) + 1
+                )
+            }
+            _ => return None,
+        };
+        date(at + 1, value)
+    }
+
+    /// Named days: "Thanksgiving", "Christmas Eve", "Election Day", "last Easter",
+    /// "Christmas 1998"; "Easter week" is its week.
+    fn holiday_date(&self, i: usize) -> Option<Match> {
+        let shift = match self.w(i) {
+            "last" => Some(-1),
+            "next" => Some(1),
+            "this" => Some(0),
+            _ => None,
+        };
+        let k = if shift.is_some() { i + 1 } else { i };
+        if !self.raw(k).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let (a, b) = (self.w(k), self.w(k + 1));
+        let day = |h: Holiday| Some((h, k + 2));
+        let possessive = |j: usize| matches!(self.w(j), "'s" | "’s");
+        let (h, mut end) = match a {
+            "thanksgiving" => (
+                Holiday::Thanksgiving,
+                if b == "day" { k + 2 } else { k + 1 },
+            ),
+            "christmas" | "xmas" => match b {
+                "eve" => day(Holiday::ChristmasEve)?,
+                "day" => day(Holiday::Christmas)?,
+                _ => (Holiday::Christmas, k + 1),
+            },
+            "easter" => (Holiday::Easter, if b == "sunday" { k + 2 } else { k + 1 }),
+            "halloween" => (Holiday::Halloween, k + 1),
+            "new" if b == "year" && possessive(k + 2) => match self.w(k + 3) {
+                "day" => (Holiday::NewYearsDay, k + 4),
+                "eve" => (Holiday::NewYearsEve, k + 4),
+                _ => return None,
+            },
+            "new" if matches!(b, "year's" | "year’s") => match self.w(k + 2) {
+                "day" => (Holiday::NewYearsDay, k + 3),
+                "eve" => (Holiday::NewYearsEve, k + 3),
+                _ => return None,
+            },
+            "valentine" if possessive(k + 1) && self.w(k + 2) == "day" => {
+                (Holiday::Valentines, k + 3)
+            }
+            "independence" if b == "day" => day(Holiday::Independence)?,
+            "veterans" | "veterans'" | "veteran's" if b == "day" => day(Holiday::Veterans)?,
+            "boxing" if b == "day" => day(Holiday::Boxing)?,
+            "labor" | "labour" if b == "day" => day(Holiday::Labor)?,
+            "memorial" if b == "day" => day(Holiday::Memorial)?,
+            "election" if b == "day" => day(Holiday::Election)?,
+            "presidents" | "presidents'" if b == "day" => day(Holiday::Presidents)?,
+            "martin" if b == "luther" && self.w(k + 2) == "king" => {
+                let j = if self.w(k + 3) == "jr." { k + 4 } else { k + 3 };
+                if self.w(j) != "day" {
+                    return None;
+                }
+                (Holiday::MartinLutherKing, j + 1)
+            }
+            _ => return None,
+        };
+        let week = h == Holiday::Easter && self.w(end) == "week";
+        if week {
+            end += 1;
+        }
+        let explicit = if self.w(end) == "," {
+            self.year_at(end + 1)
+        } else {
+            self.year_at(end)
+        };
+        let when = if let Some((y, e)) = explicit {
+            end = e;
+            let (m, d) = holiday(h, y)?;
+            Date { y, m, d }
+        } else {
+            let dct = self.dct?;
+            let on = |y: i32| holiday(h, y).map(|(m, d)| Date { y, m, d });
+            let this = on(dct.y)?;
+            match shift {
+                Some(0) => this,
+                Some(-1) if this < dct => this,
+                Some(-1) => on(dct.y - 1)?,
+                Some(_) if this > dct => this,
+                Some(_) => on(dct.y + 1)?,
+                // The latest one, or the coming one when the sentence speaks of the future or
+                // it is at most two months ahead.
+                None => {
+                    let ahead = this.days() - dct.days();
+                    let future = self.future();
+                    if ahead < 0 && future {
+                        on(dct.y + 1)?
+                    } else if ahead <= 0 || future || ahead <= 62 {
+                        this
+                    } else {
+                        on(dct.y - 1)?
+                    }
+                }
+            }
+        };
+        if when.d > annalist_core::date::days_in_month(when.y, when.m)? {
+            return None;
+        }
+        date(end, if week { when.week_value() } else { when.iso() })
     }
 
     /// A whole expression at `i`: an optional modifier, then a core expression.
@@ -261,9 +570,12 @@ impl Reader<'_, '_> {
             .or_else(|| self.reference(i))
             .or_else(|| self.clock(i))
             .or_else(|| self.weekday_date(i))
+            .or_else(|| self.holiday_date(i))
+            .or_else(|| self.anaphor(i))
             .or_else(|| self.month_date(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.relative(i))
+            .or_else(|| self.the_year(i))
             .or_else(|| self.span_of_time(i))
             .or_else(|| self.counted(i))
             .or_else(|| self.set(i))
@@ -316,8 +628,21 @@ impl Reader<'_, '_> {
             ("at", "present") => (i + 2, "PRESENT_REF"),
             ("these", "days") => (i + 2, "PRESENT_REF"),
             ("recently" | "lately", _) => (i + 1, "PAST_REF"),
-            ("recent", "years" | "months" | "weeks" | "days") => (i + 2, "PAST_REF"),
-            ("the", "past") if !is_unit_word(self.w(i + 2)) && number(self.w(i + 2)).is_none() => {
+            // "recent years": some years up to now.
+            ("recent", "years" | "months" | "weeks" | "days" | "quarters" | "decades") => {
+                let (u, _) = unit(self.w(i + 1))?;
+                return Some(Match {
+                    end: i + 2,
+                    kind: "DURATION",
+                    value: duration(None, u),
+                    modifier: None,
+                });
+            }
+            ("the", "past")
+                if !is_unit_word(self.w(i + 2))
+                    && number(self.w(i + 2)).is_none()
+                    && !matches!(self.w(i + 2), "few" | "several") =>
+            {
                 (i + 2, "PAST_REF")
             }
             ("the", "future") => (i + 2, "FUTURE_REF"),
@@ -450,7 +775,7 @@ impl Reader<'_, '_> {
         };
         let now = dct.weekday() as i64;
         let mut delta = d as i64 - now;
-        if self.future.get() {
+        if self.future() {
             if delta < 0 {
                 delta += 7;
             }
@@ -463,15 +788,15 @@ impl Reader<'_, '_> {
     /// "Monday", "Monday morning", "Friday, Aug. 7".
     fn weekday_date(&self, i: usize) -> Option<Match> {
         let d = weekday(self.w(i))?;
-        // "Friday, Aug. 7": the date says it all.
-        if self.w(i + 1) == "," {
-            if let Some(m) = self.month_date(i + 2).filter(|m| m.value.len() == 10) {
-                return Some(m);
-            }
+        // "Friday, Aug. 7", "Friday Oct. 13": the date says it all.
+        let at = if self.w(i + 1) == "," { i + 2 } else { i + 1 };
+        if let Some(m) = self.month_date(at).filter(|m| m.value.len() == 10) {
+            return Some(m);
         }
         let value = self.weekday_value(d, 0);
-        if part_of_day(self.w(i + 1)).is_some() {
-            return date(i + 2, value);
+        // "Friday morning": the part of the day ("2023-07-07TMO").
+        if let Some(part) = part_of_day(self.w(i + 1)) {
+            return date(i + 2, format!("{value}T{part}"));
         }
         date(i + 1, value)
     }
@@ -485,7 +810,7 @@ impl Reader<'_, '_> {
         // Months ahead: a month up to three ahead is the coming one (news announces), beyond
         // that the latest past one, unless the sentence speaks of the future.
         let ahead = (m as i32 - dct.m as i32).rem_euclid(12);
-        let y = if self.future.get() || (1..=3).contains(&ahead) {
+        let y = if self.future() || (1..=3).contains(&ahead) {
             if m < dct.m {
                 dct.y + 1
             } else {
@@ -555,33 +880,31 @@ impl Reader<'_, '_> {
         }
         // "3 July 2023".
         if let (Some(d), Some(m)) = (day_number(self.w(i)), self.is_month_at(i + 1)) {
-            if let Some(y) = year_number(self.w(i + 2)) {
-                return self.full_date(i + 3, y, m, d);
+            if let Some((y, end)) = self.year_at(i + 2) {
+                return self.full_date(end, y, m, d);
+            }
+            if let Some((y, end)) = self.year_after(i + 2) {
+                return self.full_date(end, y, m, d);
             }
             return self.day_in_month(i + 2, m, d);
         }
         let m = self.is_month_at(i)?;
         if let Some(d) = day_number(self.w(i + 1)) {
             // "July 3, 2023" or "July 3 2023".
-            let (y_at, comma) = if self.w(i + 2) == "," {
-                (i + 3, true)
-            } else {
-                (i + 2, false)
-            };
-            if let Some(y) = year_number(self.w(y_at)) {
-                return self.full_date(y_at + 1, y, m, d);
+            let y_at = if self.w(i + 2) == "," { i + 3 } else { i + 2 };
+            if let Some((y, end)) = self.year_at(y_at) {
+                return self.full_date(end, y, m, d);
             }
-            let _ = comma;
+            // "July 3 last year".
+            if let Some((y, end)) = self.year_after(i + 2) {
+                return self.full_date(end, y, m, d);
+            }
             return self.day_in_month(i + 2, m, d);
         }
-        // "July 2023", "July of 2023".
-        if let Some(y) = year_number(self.w(i + 1)) {
-            return date(i + 2, format!("{y:04}-{m:02}"));
-        }
-        if self.w(i + 1) == "of" {
-            if let Some(y) = year_number(self.w(i + 2)) {
-                return date(i + 3, format!("{y:04}-{m:02}"));
-            }
+        // "July 2023", "July of 2023", "July last year".
+        let y_at = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some((y, end)) = self.year_at(y_at).or_else(|| self.year_after(i + 1)) {
+            return date(end, format!("{y:04}-{m:02}"));
         }
         date(i + 1, self.month_value(m, i))
     }
@@ -607,7 +930,7 @@ impl Reader<'_, '_> {
         // A day up to about three months ahead is a plan ("on Dec. 15"), not last year's.
         let ahead = (m as i32 - dct.m as i32).rem_euclid(12);
         let soon = here != now && (1..=2).contains(&ahead) || (ahead == 0 && here > now);
-        let y = if self.future.get() || soon {
+        let y = if self.future() || soon {
             if here < now {
                 dct.y + 1
             } else {
@@ -629,7 +952,14 @@ impl Reader<'_, '_> {
         }
         // "the 1988 third quarter".
         let mut lead_year = None;
-        if k > i {
+        // "this year's third quarter", "next year's first half".
+        if let Some((y, end)) = self.year_after(k) {
+            if matches!(self.w(end), "'s" | "’s") {
+                lead_year = Some(y);
+                k = end + 1;
+            }
+        }
+        if k > i && lead_year.is_none() {
             if let Some(y) = year_number(self.w(k)) {
                 if ordinal(self.w(k + 1)).is_some() || self.w(k + 1) == "quarter" {
                     lead_year = Some(y);
@@ -696,6 +1026,8 @@ impl Reader<'_, '_> {
                     (dct.y, q - 1)
                 }
             }
+            // Early in a year, "the fourth quarter" is the one just ended.
+            (None, 4) if kind == 'Q' && dct.quarter() == 1 && !self.future() => (dct.y - 1, 4),
             (None, n) if n > 0 => (dct.y, n),
             _ => return None,
         };
@@ -716,10 +1048,27 @@ impl Reader<'_, '_> {
         let hedge = matches!(self.w(k), "earlier" | "later");
         if hedge {
             k += 1;
+            // "earlier in the year", "later in the month": the current one.
+            if self.w(k) == "in" && self.w(k + 1) == "the" {
+                let dct = self.dct?;
+                let value = match self.w(k + 2) {
+                    "year" => format!("{:04}", dct.y),
+                    "month" => format!("{:04}-{:02}", dct.y, dct.m),
+                    "week" => dct.week_value(),
+                    "day" => dct.iso(),
+                    _ => return None,
+                };
+                return date(k + 3, value);
+            }
         }
         // "the current fiscal year", "the current quarter".
         let the_current = self.w(k) == "the" && self.w(k + 1) == "current";
         if the_current {
+            k += 1;
+        }
+        // "this past spring", "this past week": the latest one.
+        let this_past = self.w(k) == "this" && self.w(k + 1) == "past";
+        if this_past {
             k += 1;
         }
         let shift: i64 = match self.w(k) {
@@ -728,6 +1077,17 @@ impl Reader<'_, '_> {
             "this" | "current" => 0,
             _ => return None,
         };
+        // "in coming weeks": some weeks ahead.
+        if self.w(k) == "coming" {
+            if let Some((u, true)) = unit(self.w(k + 1)) {
+                return Some(Match {
+                    end: k + 2,
+                    kind: "DURATION",
+                    value: duration(None, u),
+                    modifier: None,
+                });
+            }
+        }
         if self.w(k) == "current" && !the_current && k == i {
             return None;
         }
@@ -756,6 +1116,9 @@ impl Reader<'_, '_> {
                 }
                 None => format!("XXXX-WXX-{d}"),
             };
+            if let Some(part) = part_of_day(self.w(end)) {
+                return date(end + 1, format!("{value}T{part}"));
+            }
             return date(end, value);
         }
         if let Some(m) = month(what) {
@@ -774,6 +1137,16 @@ impl Reader<'_, '_> {
         }
         if let Some(s) = season(what) {
             let value = match self.dct {
+                // "this past spring": this year's if it has ended.
+                Some(dct) if this_past => {
+                    let ended = match s {
+                        "SP" => dct.m > 5,
+                        "SU" => dct.m > 8,
+                        "FA" => dct.m > 11,
+                        _ => false,
+                    };
+                    format!("{:04}-{s}", if ended { dct.y } else { dct.y - 1 })
+                }
                 Some(dct) => format!("{:04}-{s}", dct.y + shift as i32),
                 None => format!("XXXX-{s}"),
             };
@@ -823,16 +1196,36 @@ impl Reader<'_, '_> {
         if leading {
             k += 1;
         }
-        let n = number(self.w(k));
-        if n.is_some() {
+        let mut n = number(self.w(k));
+        let mut some = false;
+        if self.w(k) == "couple" {
+            // "the next couple of years".
+            n = Some(2);
+            k += if self.w(k + 1) == "of" { 2 } else { 1 };
+        } else if n.is_some() {
+            k += 1;
+        } else if leading && matches!(self.w(k), "few" | "several") {
+            // "the past few weeks": some weeks.
+            some = true;
             k += 1;
         }
         let (u, plural) = unit(self.w(k))?;
-        if !leading && n.is_none() {
+        // "the weeks ahead".
+        let ahead = !leading && n.is_none() && plural && self.w(k + 1) == "ahead";
+        if !leading && n.is_none() && !ahead {
             return None;
         }
-        // "the last week of April", "the first days of 2024": a part of a month or a year.
-        if matches!(lead, "first" | "last" | "final") && self.w(k + 1) == "of" {
+        if ahead {
+            return Some(Match {
+                end: k + 2,
+                kind: "DURATION",
+                value: duration(None, u),
+                modifier: None,
+            });
+        }
+        // "the last week of April", "the first days of 2024": a part of a month or a year
+        // ("the first nine months of 1997" stays a span of nine months).
+        if matches!(lead, "first" | "last" | "final") && n.is_none() && self.w(k + 1) == "of" {
             let modifier = Some(if lead == "first" { "START" } else { "END" });
             if let Some(mut m) = self.month_date(k + 2).or_else(|| self.year(k + 2)) {
                 if m.value.len() <= 7 {
@@ -843,6 +1236,7 @@ impl Reader<'_, '_> {
         }
         let count = match (n, plural) {
             (Some(n), _) => Some(n),
+            _ if some => None,
             (None, false) => Some(1),
             (None, true) => None,
         };
@@ -877,7 +1271,11 @@ impl Reader<'_, '_> {
                 return date(i + 1, y);
             }
         }
-        let (n, k) = match number(w) {
+        let (n, mut k) = match number(w) {
+            // "a couple of years".
+            Some(1) if matches!(w, "a" | "an") && self.w(i + 1) == "couple" => {
+                (Some(2), if self.w(i + 2) == "of" { i + 3 } else { i + 2 })
+            }
             Some(n) => (Some(n), i + 1),
             None if matches!(w, "several" | "few" | "many") => (None, i + 1),
             None => {
@@ -899,7 +1297,58 @@ impl Reader<'_, '_> {
                 return None;
             }
         };
+        // "2 1/2 years", "two and a half years".
+        let mut half = false;
+        if n.is_some() && matches!(self.w(k), "1/2" | "½") {
+            half = true;
+            k += 1;
+        } else if n.is_some() && self.and_a_half(k) {
+            half = true;
+            k += 3;
+        }
+        // "two more weeks", "an additional year", "eight trading days".
+        if n.is_some()
+            && matches!(
+                self.w(k),
+                "more" | "additional" | "extra" | "further" | "trading" | "business" | "working"
+            )
+            && unit(self.w(k + 1)).is_some()
+        {
+            k += 1;
+        }
         let (u, _) = unit(self.w(k))?;
+        // "$2 million a year", "700 seats a week": a rate, not a time.
+        if matches!(w, "a" | "an")
+            && k == i + 1
+            && !matches!(
+                self.w(k + 1),
+                "ago" | "earlier" | "later" | "before" | "after"
+            )
+            && self.after_amount(i)
+        {
+            return None;
+        }
+        // "52 years old" is an age, not a time.
+        if self.w(k + 1) == "old" {
+            return None;
+        }
+        // "a minute and a half".
+        if n.is_some() && !half && self.and_a_half(k + 1) {
+            return Some(Match {
+                end: k + 4,
+                kind: "DURATION",
+                value: duration_and_a_half(n.unwrap_or(1), u),
+                modifier: None,
+            });
+        }
+        if half {
+            return Some(Match {
+                end: k + 1,
+                kind: "DURATION",
+                value: duration_and_a_half(n.unwrap_or(1), u),
+                modifier: None,
+            });
+        }
         // "a year ago" among quarters means the same quarter a year before.
         if u == Unit::Year && n == Some(1) && matches!(self.w(k + 1), "ago" | "earlier") {
             if let Some(q) = self.year_ago_quarter() {
@@ -907,15 +1356,16 @@ impl Reader<'_, '_> {
             }
         }
         match self.w(k + 1) {
-            "ago" | "earlier" | "before" if self.w(k + 1) == "ago" || self.w(k + 2) != "the" => {
+            // "two days ago", "a year earlier" (not "a year earlier than…"); "30 days before
+            // the vote" stays a span.
+            "ago" | "earlier"
+                if self.w(k + 1) == "ago" || !matches!(self.w(k + 2), "the" | "than") =>
+            {
                 let n = n.unwrap_or(1) as i64;
                 let value = match self.dct {
                     Some(d) => ago(d, n, u),
                     None => "PAST_REF".to_string(),
                 };
-                if self.w(k + 1) == "before" {
-                    return None;
-                }
                 date(k + 2, value)
             }
             _ => Some(Match {
@@ -925,6 +1375,32 @@ impl Reader<'_, '_> {
                 modifier: None,
             }),
         }
+    }
+
+    /// Whether token `i` follows an amount: "$2 million", "358,000", "700 seats", "24 hours".
+    fn after_amount(&self, i: usize) -> bool {
+        let at = |j: usize| -> &str {
+            if j >= self.start && j < i {
+                self.t.lower[j].as_str()
+            } else {
+                ""
+            }
+        };
+        let numeric = |w: &str| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || matches!(w, "million" | "billion" | "thousand" | "hundred" | "dozen")
+                || number(w).is_some_and(|n| n > 1)
+        };
+        if i == 0 {
+            return false;
+        }
+        let prev = at(i - 1);
+        numeric(prev) || (i >= 2 && prev.len() > 3 && prev.ends_with('s') && numeric(at(i - 2)))
+    }
+
+    /// Whether "and a half" starts at `k`.
+    fn and_a_half(&self, k: usize) -> bool {
+        self.w(k) == "and" && self.w(k + 1) == "a" && self.w(k + 2) == "half"
     }
 
     /// In a sentence about quarters, the latest ended quarter a year before publication.
@@ -984,8 +1460,9 @@ impl Reader<'_, '_> {
     /// "in the summer", "summer 2022".
     fn season(&self, i: usize) -> Option<Match> {
         let s = season(self.w(i))?;
-        if let Some(y) = year_number(self.w(i + 1)) {
-            return date(i + 2, format!("{y:04}-{s}"));
+        let y_at = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some((y, end)) = self.year_at(y_at).or_else(|| self.year_after(i + 1)) {
+            return date(end, format!("{y:04}-{s}"));
         }
         let before = if i > 1 {
             self.t.lower[i - 1].as_str()
@@ -1037,9 +1514,39 @@ impl Reader<'_, '_> {
                 return date(k + 1, format!("{century}{}", &digits[..1]));
             }
         }
+        // "the 20th century", "the nineteenth century", "18th-century".
+        let (ord, hyphen) = match d.split_once('-') {
+            Some((o, "century")) => (o, true),
+            _ => (d, false),
+        };
+        if let Some(n) = century_ordinal(ord) {
+            if hyphen {
+                return date(k + 1, format!("{:02}", n - 1));
+            }
+            if self.w(k + 1) == "century" {
+                return date(k + 2, format!("{:02}", n - 1));
+            }
+        }
         if w == "fiscal" {
             let y = year_number(self.w(i + 1))?;
             return date(i + 2, format!("{y:04}"));
+        }
+        // "in nineteen ninety-six": a year said aloud ("two thousand" only after a
+        // preposition of time).
+        if let Some((y, end)) = self.spoken_year(i, false) {
+            let before = if i > self.start {
+                self.t.lower[i - 1].as_str()
+            } else {
+                ""
+            };
+            if w != "two"
+                || matches!(
+                    before,
+                    "in" | "since" | "by" | "until" | "before" | "after" | "from" | "through"
+                )
+            {
+                return date(end, format!("{y:04}"));
+            }
         }
         let y = year_number(w)?;
         if !self.raw(i).chars().all(|c| c.is_ascii_digit()) {
@@ -1107,8 +1614,29 @@ fn ago(d: Date, n: i64, u: Unit) -> String {
     }
 }
 
+/// `n` and a half units: `P2Y6M`, `PT5H30M`, `PT1M30S`.
+fn duration_and_a_half(n: u32, u: Unit) -> String {
+    match u {
+        Unit::Second => format!("PT{n}.5S"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Week => format!("P{}DT12H", 7 * n + 3),
+        Unit::Weekend => format!("P{}D", 2 * n + 1),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Quarter => format!("P{}M15D", 3 * n + 1),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", 10 * n + 5),
+        Unit::Century => format!("P{}Y", 100 * n + 50),
+    }
+}
+
 /// A TIMEX3 duration value: `P3Y`, `PT2H`, `PXW` when the count is unknown.
 fn duration(n: Option<u32>, u: Unit) -> String {
+    // Counted decades are years ("two decades" → `P20Y`), as TimeBank writes them.
+    if let (Some(n), Unit::Decade) = (n, u) {
+        return format!("P{}Y", 10 * n);
+    }
     let n = n.map_or("X".to_string(), |n| n.to_string());
     match u {
         Unit::Second => format!("PT{n}S"),
