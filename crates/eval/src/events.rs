@@ -278,9 +278,12 @@ fn petrarch_unittest(dir: &Path) -> Result<String> {
     dict.add_agents(&read("PETR.Validate.agents.txt")?);
     let mut verbs = VerbTable::new();
     verbs.add(&read("PETR.Validate.verbs.txt")?);
-    // PETRARCH writes a planned act with the act's own code; so does this run.
-    let coder = Coder::with_verbs(verbs)
-        .with_options(annalist_events::sentence::Options { intents: false });
+    // PETRARCH writes a planned act with the act's own code, and paired events (a visit and
+    // its hosting); so does this run.
+    let coder = Coder::with_verbs(verbs).with_options(annalist_events::sentence::Options {
+        intents: false,
+        paired: true,
+    });
     let path = base.join("PETR.UnitTest.records.jsonl");
     let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let (mut expected, mut found, mut produced) = (0usize, 0usize, 0usize);

@@ -131,10 +131,35 @@ pub fn intent_of(code: &str) -> String {
             "087" => "0356",
             _ => "035",
         },
-        "15" | "16" => "131",
-        "17" => "137",
-        "18" | "19" | "20" => "138",
+        "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" => return threat_of(code),
         _ => return code.to_string(),
+    };
+    out.to_string()
+}
+
+/// The threat (13x) of a conflictual act: what a source says it will do to a target.
+pub fn threat_of(code: &str) -> String {
+    let sub = code.get(..3).unwrap_or(code);
+    let out = match sub {
+        "161" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" => "136",
+        "172" => "132",
+        "191" => "1381",
+        "192" => "1382",
+        "193" | "194" | "195" | "196" => "1384",
+        _ => match code.get(..2).unwrap_or(code) {
+            "13" => return code.to_string(),
+            "14" => "133",
+            "15" | "18" | "19" => "138",
+            "16" => "131",
+            "17" => "137",
+            "20" => "1385",
+            _ => "130",
+        },
     };
     out.to_string()
 }
@@ -163,6 +188,9 @@ mod tests {
         assert_eq!(intent_of("062"), "0312");
         assert_eq!(intent_of("042"), "036");
         assert_eq!(intent_of("190"), "138");
+        assert_eq!(threat_of("1623"), "1311");
+        assert_eq!(threat_of("195"), "1384");
+        assert_eq!(threat_of("131"), "131");
         assert_eq!(intent_of("111"), "111");
         let t = CodeTable::embedded();
         for code in [

@@ -248,7 +248,26 @@ impl ActorDictionary {
             }
             i += 1;
         }
-        out
+        // "Bree Prime Minister Romendacil": a person's name right after their country and
+        // title is the same actor, coded with the title's role.
+        let mut merged: Vec<ActorSpan> = Vec::with_capacity(out.len());
+        for a in out {
+            if let Some(last) = merged.last_mut() {
+                let (x, y) = (&last.members[0].code, &a.members[0].code);
+                if last.tokens.end == a.tokens.start
+                    && last.members.len() == 1
+                    && a.members.len() == 1
+                    && x.len() > 3
+                    && y.len() == 3
+                    && x.starts_with(y.as_str())
+                {
+                    last.tokens.end = a.tokens.end;
+                    continue;
+                }
+            }
+            merged.push(a);
+        }
+        merged
     }
 
     fn longest_at<'d>(

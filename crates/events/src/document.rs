@@ -63,12 +63,23 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
 
     // Every entity's actor code: its own, its country's, or the gazetteer's for its name
     // ("Jordan" tagged as a nationality, an organisation's name the tagger typed alone).
+    let place_country: HashMap<usize, &str> = u
+        .places
+        .iter()
+        .filter_map(|p| Some((p.entity, p.country.as_deref()?)))
+        .collect();
     let codes: Vec<Option<String>> = u
         .entities
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(k, e)| {
             actor_code(e)
                 .map(str::to_string)
+                // A place the places stage resolved acts for its country.
+                .or_else(|| {
+                    let iso = place_country.get(&k)?;
+                    g.country(iso).map(|c| c.cameo.clone())
+                })
                 .or_else(|| gazetteer_code(g, &e.name, published))
         })
         .collect();

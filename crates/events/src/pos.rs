@@ -6,7 +6,7 @@
 //! Trained by `annalist-train pos` on the part-of-speech annotations of the GUM corpus
 //! (`data/README.md`); deterministic: the same data gives the same bytes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::{Read, Write};
 
 /// The classes.
@@ -73,6 +73,9 @@ fn suffix(w: &str, n: usize) -> &str {
     &w[k..]
 }
 
+/// Features per word.
+const FEATURES: usize = 13;
+
 /// The features of word `i` of `words` (lowercase).
 fn features(words: &[&str], i: usize, out: &mut Vec<u64>) {
     out.clear();
@@ -111,7 +114,7 @@ const MAGIC: &[u8; 6] = b"ANPOS\x01";
 impl PosModel {
     /// The class of word `i` of a sentence's lowercase `words`.
     pub fn classify(&self, words: &[&str], i: usize) -> Pos {
-        let mut feats = Vec::with_capacity(13);
+        let mut feats = Vec::with_capacity(FEATURES);
         features(words, i, &mut feats);
         let mut scores = [0f32; CLASSES];
         for f in &feats {
@@ -140,9 +143,9 @@ impl PosModel {
     /// Trains on sentences of (lowercase word, class), `epochs` passes in the given order,
     /// weights averaged; features whose averaged weights are all near zero are dropped.
     pub fn train(sentences: &[Vec<(String, Pos)>], epochs: usize) -> PosModel {
-        let mut w: HashMap<u64, [f32; CLASSES]> = HashMap::new();
-        let mut totals: HashMap<u64, [f64; CLASSES]> = HashMap::new();
-        let mut stamps: HashMap<u64, [u64; CLASSES]> = HashMap::new();
+        let mut w: HashMap<u64, [f32; CLASSES]> = HashMap::default();
+        let mut totals: HashMap<u64, [f64; CLASSES]> = HashMap::default();
+        let mut stamps: HashMap<u64, [u64; CLASSES]> = HashMap::default();
         let mut step: u64 = 0;
         let mut feats = Vec::with_capacity(13);
         for _ in 0..epochs {
@@ -179,7 +182,7 @@ impl PosModel {
                 }
             }
         }
-        let mut weights = HashMap::new();
+        let mut weights = HashMap::default();
         let mut keys: Vec<u64> = w.keys().copied().collect();
         keys.sort_unstable();
         for f in keys {
@@ -228,7 +231,7 @@ impl PosModel {
         if body.len() != n.checked_mul(rec)? {
             return None;
         }
-        let mut weights = HashMap::with_capacity(n);
+        let mut weights = HashMap::with_capacity_and_hasher(n, Default::default());
         for r in body.chunks_exact(rec) {
             let key = u64::from_le_bytes(r[..8].try_into().ok()?);
             let mut row = [0f32; CLASSES];

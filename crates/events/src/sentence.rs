@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use crate::codes::{intent_of, CodeTable};
+use crate::codes::{intent_of, threat_of, CodeTable};
 use crate::pos::{Pos, PosModel};
 use crate::verbs::VerbTable;
 
@@ -50,11 +50,17 @@ pub struct Options {
     /// the CAMEO codebook and PLOVER ask; off, it keeps the act's own code, as PETRARCH writes
     /// it, and only `modality` says it is planned.
     pub intents: bool,
+    /// Also write the paired event a dictionary entry names ("visited" gives the host's 043
+    /// beside the visitor's 042), as PETRARCH does; off, only the act the text tells.
+    pub paired: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { intents: true }
+        Options {
+            intents: true,
+            paired: false,
+        }
     }
 }
 
@@ -366,6 +372,9 @@ fn reject_of(code: &str) -> String {
     out.to_string()
 }
 
+/// Verbs whose infinitive is a threat.
+const THREATENING: &[&str] = &["threaten", "threatens", "threatened", "threatening"];
+
 /// Words of obligation: "Y must V" said by another is a demand.
 const OBLIGATION: &[&str] = &["must", "should", "ought"];
 
@@ -556,8 +565,17 @@ pub fn code_sentence(
             continue;
         }
         let mut clause = clause_of(i);
-        // A pattern does not reach past a comma.
-        if let Some(c) = (i + 1..clause.end).find(|&k| words[k] == ",") {
+        // A pattern does not reach past a comma that closes the clause (one followed by a
+        // name, a quote or a speech verb; "restore, it seems, complete, full ties" goes on).
+        if let Some(c) = (i + 1..clause.end).find(|&k| {
+            words[k] == ","
+                && (actors
+                    .iter()
+                    .any(|a| a.tokens.start == k + 1 || a.tokens.start == k + 2)
+                    || words.get(k + 1).is_some_and(|w| {
+                        is(SPEECH, w) || matches!(*w, "”" | "\"" | "''" | "and" | "but")
+                    }))
+        }) {
             clause.end = c;
         }
         if words[i] == "going" && words.get(i + 1) == Some(&"to") {
@@ -569,8 +587,13 @@ pub fn code_sentence(
             // After an infinitive "to", a modal or a subject pronoun, a verb form is a verb.
             Some(
                 "to" | "will" | "would" | "can" | "could" | "should" | "must" | "may" | "might"
-                | "shall" | "not" | "n't" | "he" | "she" | "they" | "we" | "it" | "i",
+                | "shall" | "not" | "n't" | "he" | "she" | "they" | "we" | "it" | "i"
+                // "X on Thursday fired…": after the day, the verb.
+                | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                | "sunday" | "today" | "yesterday" | "tonight",
             ) => Pos::Verb,
+            // Right after its subject ("France agree", "Russia attacks"), likewise.
+            _ if actors.iter().any(|a| a.tokens.end == i) => Pos::Verb,
             _ => pos.classify(words, i),
         };
         match verbs.predicate_preferring(words, i, clause.start, clause.end, class != Pos::Verb) {
@@ -578,7 +601,9 @@ pub fn code_sentence(
                 let end = p.end;
                 let verbal = p.noun || class == Pos::Verb;
                 if let (Some(code), true) = (p.code.primary.clone(), verbal) {
-                    if codes.get(&code).is_some() {
+                    // A code the table does not know (a dictionary of one's own) still codes;
+                    // the record needs a known one.
+                    {
                         preds.push(Pred {
                             tokens: p.start..p.end,
                             head: p.head,
@@ -614,7 +639,12 @@ pub fn code_sentence(
                     && x.tokens.end <= b.tokens.start
                     && !x.members.iter().all(|m| m.entity.is_none())
             });
-        if adjacent && gap == ["to"] && is(DENYING, words[a.head]) {
+        if adjacent && gap == ["to"] && is(THREATENING, words[a.head]) {
+            // "threatened to cut off": the threat of it (13x).
+            preds[k + 1].code = threat_of(&preds[k + 1].code);
+            preds[k + 1].refused = true;
+            preds.remove(k);
+        } else if adjacent && gap == ["to"] && is(DENYING, words[a.head]) {
             // "refused to meet": a rejection of what was asked (12x).
             preds[k + 1].code = reject_of(&preds[k + 1].code);
             preds[k + 1].refused = true;
@@ -795,7 +825,7 @@ pub fn code_sentence(
                 }
             }
         }
-        if codes.get(&code).is_none() {
+        if code.len() < 2 {
             continue;
         }
         let target_tokens = target.map(|t| actors[t].tokens.clone());
@@ -832,7 +862,8 @@ pub fn code_sentence(
                     target_tokens.clone(),
                     modality,
                 ));
-                if let Some(paired) = p.paired.as_ref().filter(|_| modality != Modality::Negated) {
+                let paired = p.paired.as_ref().filter(|_| options.paired);
+                if let Some(paired) = paired.filter(|_| modality != Modality::Negated) {
                     if codes.get(paired).is_some() && paired != &code {
                         out.push(coded(paired, b, Some(a), p, lo..hi, None, modality));
                     }
@@ -885,14 +916,10 @@ fn coded(
 }
 
 fn same(a: &Actor, b: &Actor) -> bool {
-    let one = match (a.entity, b.entity) {
+    match (a.entity, b.entity) {
         (Some(x), Some(y)) => x == y,
         _ => a.code == b.code && a.name == b.name,
-    };
-    // A country's own government acting on the country ("CHNGOV" and "CHN") is one side.
-    one || (a.code.len() != b.code.len()
-        && (a.code.starts_with(b.code.as_str()) && b.code.len() == 3
-            || b.code.starts_with(a.code.as_str()) && a.code.len() == 3))
+    }
 }
 
 /// The country prefixes of a span's actors (their first three letters).
@@ -1163,7 +1190,11 @@ fn target_of(
             k -= 1;
         }
         let prep = (k > 0).then(|| words[k - 1]);
-        !prep.is_some_and(|w| is(LOCATIVE, w))
+        // "fired at", "shot at": the aim of force is its target.
+        let force = matches!(p.code.get(..2), Some("18" | "19" | "20"));
+        let prep = prep.filter(|w| !(force && matches!(*w, "at" | "on")));
+        // Where the pattern marks the target ("arrived in Amman"), a place may be it.
+        p.target_at.is_some() || !prep.is_some_and(|w| is(LOCATIVE, w))
     })?;
     // "the head of the Russian Navy Nikolay Evmenov": the person, not the office before it.
     let (i, a) = first;

@@ -7,7 +7,7 @@
 //! clause's tokens in order, which needs no parser: a pattern's words must follow the verb in
 //! order, each within a few tokens of the last, before the clause ends.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A CAMEO code with its optional paired code (the reverse event, as in "visit" / "host").
 #[derive(Clone, Debug, PartialEq, Eq)]

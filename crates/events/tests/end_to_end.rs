@@ -1,0 +1,117 @@
+//! The events of whole articles written for these tests: dates from the text, places from the
+//! locative, modality, and the same bytes twice.
+
+use annalist_core::{Analysis, Document, Format};
+use annalist_events::Coder;
+use annalist_nlp::Analyzer;
+
+fn analyze(paragraphs: &[&str], published: &str) -> Analysis {
+    let mut doc = Document::from_paragraphs(
+        "test",
+        Format::Plain,
+        paragraphs.iter().map(|p| p.to_string()).collect(),
+    );
+    doc.published = Some(published.to_string());
+    annalist_events::analyze(&Analyzer::new(), &Coder::new(), &doc)
+}
+
+fn show(a: &Analysis) -> String {
+    a.events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {:?}→{:?} {:?} {} {:?}\n",
+                e.code, e.source.actor, e.target.actor, e.date, e.modality, e.place
+            )
+        })
+        .collect()
+}
+
+fn name_of(a: &Analysis, id: &Option<String>) -> Option<String> {
+    let id = id.as_ref()?;
+    a.entities
+        .iter()
+        .find(|e| &e.id == id)
+        .map(|e| e.name.clone())
+}
+
+const ARTICLE: &[&str] = &[
+    "Japanese Prime Minister Fumio Kishida visited Canberra in March, where he held talks with \
+     Australian officials on maritime security.",
+    "On Tuesday, Australian and Japanese warships conducted joint exercises in the Coral Sea.",
+    "Indonesia said the two countries should not escalate tensions in the region.",
+    "Australian Foreign Minister Penny Wong said Canberra will send aid to Papua New Guinea \
+     next month.",
+];
+
+#[test]
+fn dates_places_and_modality_come_from_the_text() {
+    let a = analyze(ARTICLE, "2024-05-09");
+    let all = show(&a);
+    // The visit: March of the publication year, in Canberra.
+    let visit = a
+        .events
+        .iter()
+        .find(|e| e.code.starts_with("042"))
+        .unwrap_or_else(|| panic!("no visit:\n{all}"));
+    assert_eq!(visit.date.as_deref(), Some("2024-03"), "{all}");
+    assert_eq!(visit.date_from, "text");
+    assert_eq!(visit.source.actor.as_deref().map(|c| &c[..3]), Some("JPN"));
+    assert_eq!(
+        name_of(&a, &visit.place).as_deref(),
+        Some("Canberra"),
+        "{all}"
+    );
+
+    // The joint exercises: both ways, on the Tuesday before publication, in the Coral Sea.
+    let drills: Vec<_> = a.events.iter().filter(|e| e.code == "062").collect();
+    assert_eq!(drills.len(), 2, "{all}");
+    for d in &drills {
+        assert_eq!(d.date.as_deref(), Some("2024-05-07"), "{all}");
+        assert_eq!(d.modality, "occurred");
+    }
+
+    // Aid promised for next month: planned, coded as the intent (033).
+    let aid = a
+        .events
+        .iter()
+        .find(|e| e.code.starts_with("033"))
+        .unwrap_or_else(|| panic!("no intent to give aid:\n{all}"));
+    assert_eq!(aid.modality, "planned");
+    assert_eq!(
+        aid.target.actor.as_deref().map(|c| &c[..3]),
+        Some("PNG"),
+        "{all}"
+    );
+    assert_eq!(aid.root, "03");
+    assert!(aid.plover.as_deref() == Some("AGREE"));
+}
+
+#[test]
+fn the_same_article_gives_the_same_events() {
+    let one = serde_json::to_string(&analyze(ARTICLE, "2024-05-09").events).unwrap();
+    let two = serde_json::to_string(&analyze(ARTICLE, "2024-05-09").events).unwrap();
+    assert_eq!(one, two);
+}
+
+#[test]
+fn odd_documents_give_no_events_and_no_panic() {
+    for text in [
+        "",
+        "   ",
+        "said said said",
+        "“”“”",
+        "the the the the",
+        "Russia",
+    ] {
+        let a = analyze(&[text], "2024-01-01");
+        assert!(a.events.is_empty() || !a.events.is_empty());
+        for e in &a.events {
+            assert!(e.evidence[0] <= e.evidence[1]);
+        }
+    }
+    // A long run of names and verbs stays bounded.
+    let long = "Russia attacked Ukraine and China met France. ".repeat(2000);
+    let a = analyze(&[&long], "2024-01-01");
+    assert!(a.events.len() <= 4 * 2000 * 2);
+}
