@@ -660,7 +660,11 @@ pub fn code_sentence(
 
     let mut out: Vec<Coded> = Vec::new();
     let mut last_subject: Option<(usize, usize)> = None; // (actor span, predicate end)
-    for p in &preds {
+    let mut prev_verb_end: Option<usize> = None;
+    for (k, p) in preds.iter().enumerate() {
+        if let Some(prev) = k.checked_sub(1).map(|j| &preds[j]).filter(|q| !q.noun) {
+            prev_verb_end = Some(prev.tokens.end);
+        }
         let content = speech.iter().find(|s| s.content.contains(&p.tokens.start));
         let lo = match content {
             Some(s) => p.clause.start.max(s.content.start),
@@ -671,13 +675,20 @@ pub fn code_sentence(
             None => p.clause.end,
         };
         let passive = is_passive(words, p);
-        let mut subject = subject_of(words, &actors, &masked, p.tokens.start, lo);
+        // A subject belongs to the nearest verb after it: not past the previous verb.
+        let from = lo.max(prev_verb_end.unwrap_or(0));
+        let mut subject = subject_of(words, &actors, &masked, p.tokens.start, from);
         if subject.is_none() || coordinated(words, p.tokens.start, lo) {
             // "A attacked B and killed C", "A agreed to set up": the previous predicate's
-            // subject, when it stood in this sentence.
+            // subject, when nothing but its object stands between ("after cables were
+            // damaged" opens a clause of its own).
             if let Some((s, end)) = last_subject {
+                let joined = end <= p.tokens.start
+                    && !words[end..p.tokens.start]
+                        .iter()
+                        .any(|w| *w == "," || is(BREAKS, w) || matches!(*w, "after" | "before"));
                 if end <= p.tokens.start
-                    && (coordinated(words, p.tokens.start, lo) || subject.is_none())
+                    && (coordinated(words, p.tokens.start, lo) || (subject.is_none() && joined))
                 {
                     subject = Some(s);
                 }
@@ -1017,8 +1028,13 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
                             && !matches!(*w, "and" | "or" | "," | "said" | "says")
                     })
             };
+            // A bare comma lists countries ("Mordor, Rohan and Bree"); between a title and a
+            // name it is an apposition, one actor ("His counterpart, Admiral X").
+            let country = |m: &[Actor]| m.iter().all(|x| x.code.len() == 3 && !x.person);
+            let listed = country(&last.members) && country(&a.members);
             let joined = match between {
-                [",", "and", rest @ ..] | ["and", rest @ ..] | [",", rest @ ..] => modifiers(rest),
+                [",", "and", rest @ ..] | ["and", rest @ ..] => modifiers(rest),
+                [",", rest @ ..] => listed && modifiers(rest),
                 [w, "and"] => modifiers(&[w]),
                 // "the European Union (EU)": the short form in brackets is the same actor.
                 ["("] => words.get(a.tokens.end) == Some(&")"),
