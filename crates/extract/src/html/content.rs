@@ -781,6 +781,15 @@ fn filter_blocks(
         if short && (k.is_empty() || phrases::is_stock_phrase(&k)) {
             continue;
         }
+        // Pointers to other stories, a template's labelled lines, and where a post was filed.
+        if short
+            && b.kind != BlockKind::Heading
+            && (phrases::is_read_also_line(&b.text)
+                || phrases::is_labelled_line(&b.text)
+                || phrases::is_post_meta(&k))
+        {
+            continue;
+        }
         if b.kind == BlockKind::Paragraph && short {
             if let Some(caption) = labelled_caption(&b.text) {
                 captions.push(caption);
@@ -1130,6 +1139,19 @@ mod tests {
         assert!(paras
             .iter()
             .all(|p| !p.contains("cookies") && !p.contains("Hidden")));
+    }
+
+    #[test]
+    fn author_boxes_pointers_and_labelled_lines_are_dropped() {
+        let html = format!(
+            "<article><p>{PROSE}</p><p>Lea también: Otro tranvía llega al puerto</p>\
+             <p>{PROSE}</p><p>Quelle: Stadtverwaltung</p>\
+             <p>This entry was posted in News and tagged trams.</p>\
+             <div class=post-author-info><p>Jane Roe has covered transport for the paper since \
+             2009, and before that reported on city politics, housing and the port for a \
+             regional weekly.</p></div></article>"
+        );
+        assert_eq!(body(&html), vec![PROSE.to_string(), PROSE.to_string()]);
     }
 
     #[test]

@@ -158,6 +158,36 @@ const STOCK: &[&str] = &[
     "liken lade",
     "j'aime chargement",
     "me gusta cargando",
+    // Sharing, rating and commenting widgets.
+    "mit freunden teilen",
+    "diesen artikel teilen",
+    "beitrag teilen",
+    "artikel drucken",
+    "rezept drucken",
+    "bild anzeigen",
+    "bild vergrößern",
+    "vergrößern",
+    "kommentieren",
+    "kommentare schreiben",
+    "kommentar verfassen",
+    "keine kommentare",
+    "bisher keine kommentare",
+    "noch keine kommentare",
+    "noch keine bewertungen",
+    "no comments",
+    "no comments yet",
+    "comments closed",
+    "externer inhalt",
+    "external content",
+    "inhaltsverzeichnis",
+    "table of contents",
+    "contents",
+    "permalink",
+    "permalien",
+    "en savoir plus",
+    "saber más",
+    "quellen ausblenden",
+    "quellen anzeigen",
 ];
 
 /// Openings of the headings over teaser lists ("Related articles", "Weitere Beiträge").
@@ -258,6 +288,38 @@ const TEASER_HEADINGS: &[&str] = &[
     "lees ook",
     "meer nieuws",
     "gerelateerd",
+    // More openings of teaser sections.
+    "neueste artikel",
+    "neueste beiträge",
+    "meist gelesen",
+    "meistgelesen",
+    "meistdiskutiert",
+    "meist kommentiert",
+    "schon gelesen",
+    "empfehlungen aus",
+    "unsere empfehlungen",
+    "weitere aktuelle",
+    "zum weiterlesen",
+    "weiterführende links",
+    "entdecke weitere",
+    "entdecken sie weitere",
+    "noch mehr",
+    "lust auf mehr",
+    "explore further",
+    "discover more",
+    "editor's picks",
+    "editors' picks",
+    "more to explore",
+    "à découvrir",
+    "a découvrir",
+    "voir aussi",
+    "notas relacionadas",
+    "le puede interesar",
+    "lea también",
+    "lee también",
+    "vea también",
+    "zobacz również",
+    "czytaj również",
 ];
 
 /// Openings of short lines that ask the reader to do something, or state rights.
@@ -294,6 +356,38 @@ const CALLS_AND_RIGHTS: &[&str] = &[
     "wszelkie prawa zastrzeżone",
     "подписывайтесь",
     "все права защищены",
+    // Newsletters, apps and pleas for support.
+    "never miss",
+    "stay up to date",
+    "stay up-to-date",
+    "stay informed",
+    "join our",
+    "sign up to",
+    "subscribe now",
+    "get the latest",
+    "download our app",
+    "download the",
+    "support our",
+    "we rely on",
+    "kostenlos zum newsletter",
+    "zum newsletter",
+    "mit unserem newsletter",
+    "newsletter abonnieren",
+    "jetzt newsletter",
+    "melde dich",
+    "melden sie sich",
+    "unterstütze",
+    "unterstützen sie",
+    "abonniere",
+    "inscrivez-vous",
+    "abonnez vous",
+    "hazte",
+    "suscríbete",
+    "suscribete",
+    "siguenos",
+    "únete",
+    "zapisz się",
+    "zapraszamy do subskrypcji",
 ];
 
 /// True when a short block (as a key) asks the reader to follow or subscribe, or states rights
@@ -361,6 +455,131 @@ pub(crate) fn is_story_end(key: &str) -> bool {
     key.split(' ').count() <= 12 && STORY_ENDS.iter().any(|h| key.starts_with(h))
 }
 
+/// Labels that open a line pointing to another story ("Read also: …", "Lea más: …").
+const READ_ALSO: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "more on this",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "lesen sie dazu",
+    "auch interessant",
+    "mehr zum thema",
+    "siehe auch",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "lea",
+    "lea también",
+    "lea más",
+    "lee también",
+    "lee más",
+    "vea también",
+    "ver también",
+    "le puede interesar",
+    "te puede interesar",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "leggi anche",
+    "czytaj także",
+    "czytaj też",
+    "czytaj również",
+    "czytaj więcej",
+    "zobacz też",
+    "zobacz także",
+    "zobacz również",
+    "dowiedz się więcej",
+    "читайте также",
+    "lees ook",
+];
+
+/// True when a short line is a pointer to another story: a "read also" label, then a colon
+/// and the other story's headline ("Lea también: …", "READ MORE: …").
+pub(crate) fn is_read_also_line(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(colon) = t.find(':') else {
+        return false;
+    };
+    if colon > 40 || t.len() > 300 || t[colon + 1..].trim().is_empty() {
+        return false;
+    }
+    let label = t[..colon].trim().to_lowercase();
+    READ_ALSO.contains(&label.as_str())
+}
+
+/// Labels of the lines templates put under a story: its source, the picture's credit, where
+/// it was filed.
+const LABELS: &[&str] = &[
+    "quelle",
+    "quellen",
+    "quellenangaben",
+    "bildquelle",
+    "bildquellen",
+    "titelbild",
+    "beitragsbild",
+    "headerbild",
+    "źródło",
+    "fuente",
+    "fuentes",
+    "crédits photos",
+    "crédit photo",
+    "crédits",
+    "kategorie",
+    "kategorien",
+    "category",
+    "categories",
+    "filed under",
+    "posted in",
+    "tags",
+    "schlagworte",
+    "schlagwörter",
+    "opublikowano",
+    "last modified",
+    "last updated",
+    "release date",
+    "veröffentlicht",
+    "publié le",
+];
+
+/// True when a short line is one of a template's labelled lines ("Quelle: dpa", "Kategorie:
+/// News", "Titelbild: …"): a label, a colon, and a few words.
+pub(crate) fn is_labelled_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(colon) = t.find(':') else {
+        return false;
+    };
+    if colon > 24 || t.len() > 160 || t[colon + 1..].split_whitespace().count() > 12 {
+        return false;
+    }
+    let label = t[..colon].trim().to_lowercase();
+    LABELS.contains(&label.as_str())
+}
+
+/// Openings of the lines blogs put under a post: when and where it was filed.
+const POST_META: &[&str] = &[
+    "this entry was posted",
+    "this post was posted",
+    "dieser eintrag wurde",
+    "dieser beitrag wurde",
+    "der beitrag wurde am",
+    "erstellt am",
+    "verfasst von",
+    "geschrieben von",
+    "posted by",
+    "posted on",
+];
+
+/// True when a short block (as a key) says when and where a post was filed ("Dieser Eintrag
+/// wurde veröffentlicht in …", "This entry was posted in …").
+pub(crate) fn is_post_meta(key: &str) -> bool {
+    key.split(' ').count() <= 40 && POST_META.iter().any(|h| key.starts_with(h))
+}
+
 /// True when a block (as a key) is one of a template's stock phrases.
 pub(crate) fn is_stock_phrase(key: &str) -> bool {
     STOCK.contains(&key)
@@ -394,5 +613,45 @@ mod tests {
         assert!(!is_call_or_rights(
             "the minister said the copyright law would change"
         ));
+        assert!(is_call_or_rights(
+            "never miss a story by signing up to our newsletter"
+        ));
+    }
+
+    #[test]
+    fn read_also_lines_need_a_label_and_a_colon() {
+        assert!(is_read_also_line(
+            "Lea también: El puerto abre otra terminal"
+        ));
+        assert!(is_read_also_line("READ MORE: Council backs the tram plan"));
+        assert!(is_read_also_line(
+            "» Lesen Sie auch: Die Brücke wird saniert"
+        ));
+        assert!(!is_read_also_line(
+            "Read more about the plan on the council's site."
+        ));
+        assert!(!is_read_also_line("Related: "));
+        assert!(!is_read_also_line("The mayor said: the tram will come"));
+    }
+
+    #[test]
+    fn labelled_lines_are_short() {
+        assert!(is_labelled_line("Quelle: Stadtverwaltung"));
+        assert!(is_labelled_line("Kategorie: News, Verkehr"));
+        assert!(is_labelled_line("Titelbild: Jane Roe / Agentur"));
+        assert!(!is_labelled_line(
+            "Source of the trouble: the council never met"
+        ));
+        assert!(!is_labelled_line(
+            "Quelle: the report, which the council published on Monday after a long \
+             and bitter debate about the costs of the line and its route through town"
+        ));
+        assert!(is_post_meta(
+            "dieser eintrag wurde veröffentlicht in podcast von jane roe"
+        ));
+        assert!(is_post_meta(
+            "this entry was posted in news and tagged trams"
+        ));
+        assert!(!is_post_meta("the entry was posted late"));
     }
 }
