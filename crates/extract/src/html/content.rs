@@ -786,7 +786,9 @@ fn filter_blocks(
             && b.kind != BlockKind::Heading
             && (phrases::is_read_also_line(&b.text)
                 || phrases::is_labelled_line(&b.text)
-                || phrases::is_post_meta(&k))
+                || phrases::is_post_meta(&k)
+                || phrases::is_notice(&k)
+                || phrases::is_reading_time(&k))
         {
             continue;
         }

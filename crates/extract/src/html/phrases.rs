@@ -188,6 +188,25 @@ const STOCK: &[&str] = &[
     "saber más",
     "quellen ausblenden",
     "quellen anzeigen",
+    // Rating prompts.
+    "war der artikel nützlich",
+    "war der artikel hilfreich",
+    "war dieser artikel hilfreich",
+    "war dieser beitrag hilfreich",
+    "hat ihnen der artikel gefallen",
+    "hat dir der artikel gefallen",
+    "wie bewerten sie diesen artikel",
+    "wie gefällt ihnen dieser artikel",
+    "artikel bewerten",
+    "beitrag bewerten",
+    "möchten sie den artikel teilen",
+    "was this article helpful",
+    "was this helpful",
+    "did you find this article helpful",
+    "rate this article",
+    "rate this",
+    "cet article vous a t il été utile",
+    "te ha resultado útil",
 ];
 
 /// Openings of the headings over teaser lists ("Related articles", "Weitere Beiträge").
@@ -291,10 +310,16 @@ const TEASER_HEADINGS: &[&str] = &[
     // More openings of teaser sections.
     "neueste artikel",
     "neueste beiträge",
-    "meist gelesen",
-    "meistgelesen",
-    "meistdiskutiert",
-    "meist kommentiert",
+    "meist gelesene",
+    "meistgelesene",
+    "meistdiskutierte",
+    "meist kommentierte",
+    "meistkommentierte",
+    "mehr zum",
+    "mehr über",
+    "mehr von",
+    "weitere informationen zum",
+    "weitere informationen zur",
     "schon gelesen",
     "empfehlungen aus",
     "unsere empfehlungen",
@@ -388,7 +413,81 @@ const CALLS_AND_RIGHTS: &[&str] = &[
     "únete",
     "zapisz się",
     "zapraszamy do subskrypcji",
+    // Log-in walls of comment forms.
+    "you must be logged in",
+    "you must log in",
+    "please log in",
+    "log in to comment",
+    "sie müssen sich",
+    "sie sind aktuell nicht eingeloggt",
+    "sie sind nicht eingeloggt",
+    "bitte melden sie sich an",
+    "vous devez être connecté",
+    "debes iniciar sesión",
 ];
+
+/// Phrases of disclaimers and notices: opinions are the author's, links are ads, rights are
+/// reserved, the reader must subscribe.
+const NOTICES: &[&str] = &[
+    "views expressed",
+    "opinions expressed",
+    "not necessarily reflect",
+    "opinions exprimées",
+    "n'engagent que",
+    "meinung des autors",
+    "meinung der autorin",
+    "nicht notwendigerweise",
+    "ohne gewähr",
+    "sofern nicht anders angegeben",
+    "sofern nicht anders ausgewiesen",
+    "unless otherwise noted",
+    "unless otherwise stated",
+    "copyrighted property",
+    "written permission",
+    "schriftliche genehmigung",
+    "enthält werbung",
+    "enthält affiliate",
+    "affiliate links",
+    "affiliate-links",
+    "we may receive compensation",
+    "we may earn a commission",
+    "may earn a commission",
+    "is not responsible for the opinions",
+    "already a subscriber",
+    "bereits abonnent",
+    "déjà abonné",
+    "ya eres suscriptor",
+];
+
+/// True when a short block (as a key) is a disclaimer or notice of the site's.
+pub(crate) fn is_notice(key: &str) -> bool {
+    key.split(' ').count() <= 45 && NOTICES.iter().any(|h| key.contains(h))
+}
+
+/// Words of reading-time lines ("5 min read", "Lesezeit: 4 Minuten", "11 minut czytania").
+const READING: &[&str] = &[
+    "read",
+    "reading",
+    "lesezeit",
+    "lesedauer",
+    "czytania",
+    "lecture",
+    "lectura",
+    "leitura",
+    "lettura",
+    "leestijd",
+];
+
+/// True when a short block (as a key) only gives the story's reading time.
+pub(crate) fn is_reading_time(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.len() <= 5
+        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.iter().any(|w| READING.contains(w))
+        && words
+            .iter()
+            .any(|w| w.starts_with("min") || *w == "lesezeit" || *w == "lesedauer")
+}
 
 /// True when a short block (as a key) asks the reader to follow or subscribe, or states rights
 /// ("All rights reserved", "Folgen Sie uns auf Facebook").
@@ -616,6 +715,22 @@ mod tests {
         assert!(is_call_or_rights(
             "never miss a story by signing up to our newsletter"
         ));
+    }
+
+    #[test]
+    fn notices_and_reading_times() {
+        assert!(is_notice(
+            "the views expressed here are the author's own and do not reflect the paper's"
+        ));
+        assert!(is_notice("anzeige enthält affiliate links"));
+        assert!(!is_notice("the council expressed its views on the tram"));
+        assert!(is_reading_time("5 min read"));
+        assert!(is_reading_time("lesezeit 4 minuten"));
+        assert!(is_reading_time("11 minut czytania"));
+        assert!(!is_reading_time("read the 5 reports"));
+        assert!(!is_reading_time("it took 5 minutes to read the list"));
+        assert!(is_stock_phrase("war der artikel nützlich"));
+        assert!(is_call_or_rights("you must be logged in to post a comment"));
     }
 
     #[test]
