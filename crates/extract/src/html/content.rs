@@ -783,7 +783,6 @@ fn filter_blocks(
         }
         // Pointers to other stories, a template's labelled lines, and where a post was filed.
         if short
-            && b.kind != BlockKind::Heading
             && (phrases::is_read_also_line(&b.text)
                 || phrases::is_labelled_line(&b.text)
                 || phrases::is_post_meta(&k)
@@ -1037,7 +1036,8 @@ fn key(text: &str) -> String {
             }
         }
     }
-    while out.ends_with('.') {
+    // Trailing dots go ("Loading...", "Show more …"), and the space before them.
+    while out.ends_with(['.', ' ']) {
         out.pop();
     }
     out
@@ -1154,6 +1154,20 @@ mod tests {
              regional weekly.</p></div></article>"
         );
         assert_eq!(body(&html), vec![PROSE.to_string(), PROSE.to_string()]);
+    }
+
+    #[test]
+    fn keys_drop_trailing_ellipses() {
+        assert_eq!(key("Lade weitere Inhalte ..."), "lade weitere inhalte");
+        assert_eq!(key("Loading..."), "loading");
+        assert_eq!(key("Quellenangaben:"), "quellenangaben");
+    }
+
+    #[test]
+    fn labelled_headings_are_dropped() {
+        let html =
+            format!("<article><p>{PROSE}</p><p>{PROSE}</p><h3>Quellenangaben:</h3></article>");
+        assert_eq!(body(&html).len(), 2);
     }
 
     #[test]
