@@ -782,9 +782,10 @@ fn filter_blocks(
             continue;
         }
         // Pointers to other stories, a template's labelled lines, and where a post was filed.
+        let colon = short && memchr::memchr(b':', b.text.as_bytes()).is_some();
         if short
-            && (phrases::is_read_also_line(&b.text)
-                || phrases::is_labelled_line(&b.text)
+            && (colon
+                && (phrases::is_read_also_line(&b.text) || phrases::is_labelled_line(&b.text))
                 || phrases::is_post_meta(&k)
                 || phrases::is_notice(&k)
                 || phrases::is_reading_time(&k))

@@ -465,9 +465,34 @@ const NOTICES: &[&str] = &[
     "ya eres suscriptor",
 ];
 
+/// The first bytes of `phrases`, as a lookup table.
+const fn first_bytes(phrases: &[&str]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < phrases.len() {
+        let b = phrases[i].as_bytes();
+        if !b.is_empty() {
+            t[b[0] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+}
+
+const NOTICE_FIRST: [bool; 256] = first_bytes(NOTICES);
+
 /// True when a short block (as a key) is a disclaimer or notice of the site's.
 pub(crate) fn is_notice(key: &str) -> bool {
-    key.split(' ').count() <= 45 && NOTICES.iter().any(|h| key.contains(h))
+    // At each word's start, only when a phrase begins with its byte, are the phrases compared.
+    let b = key.as_bytes();
+    key.len() <= 400
+        && key.split(' ').count() <= 45
+        && std::iter::once(0)
+            .chain(memchr::memchr_iter(b' ', b).map(|i| i + 1))
+            .any(|at| {
+                b.get(at).is_some_and(|&c| NOTICE_FIRST[c as usize])
+                    && starts_with_any(&key[at..], NOTICES)
+            })
 }
 
 /// Words of reading-time lines ("5 min read", "Lesezeit: 4 Minuten", "11 minut czytania").
@@ -486,20 +511,21 @@ const READING: &[&str] = &[
 
 /// True when a short block (as a key) only gives the story's reading time.
 pub(crate) fn is_reading_time(key: &str) -> bool {
-    let words: Vec<&str> = key.split(' ').collect();
-    words.len() <= 5
-        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        && words.iter().any(|w| READING.contains(w))
-        && words
-            .iter()
-            .any(|w| w.starts_with("min") || *w == "lesezeit" || *w == "lesedauer")
+    if key.len() > 40 || !key.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words = || key.split(' ');
+    words().count() <= 5
+        && words().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words().any(|w| READING.contains(&w))
+        && words().any(|w| w.starts_with("min") || w == "lesezeit" || w == "lesedauer")
 }
 
 /// True when a short block (as a key) asks the reader to follow or subscribe, or states rights
 /// ("All rights reserved", "Folgen Sie uns auf Facebook").
 pub(crate) fn is_call_or_rights(key: &str) -> bool {
     key.split(' ').count() <= 30
-        && (CALLS_AND_RIGHTS.iter().any(|h| key.starts_with(h))
+        && (starts_with_any(key, CALLS_AND_RIGHTS)
             || key.contains("all rights reserved")
             || key.contains("alle rechte vorbehalten")
             || key.contains("tous droits réservés")
@@ -557,7 +583,7 @@ const STORY_ENDS: &[&str] = &[
 
 /// True when a short block (as a key) says the story is over.
 pub(crate) fn is_story_end(key: &str) -> bool {
-    key.split(' ').count() <= 12 && STORY_ENDS.iter().any(|h| key.starts_with(h))
+    starts_with_any(key, STORY_ENDS) && key.split(' ').count() <= 12
 }
 
 /// Labels that open a line pointing to another story ("Read also: …", "Lea más: …").
@@ -688,7 +714,7 @@ const POST_META: &[&str] = &[
 /// True when a short block (as a key) says when and where a post was filed ("Dieser Eintrag
 /// wurde veröffentlicht in …", "This entry was posted in …").
 pub(crate) fn is_post_meta(key: &str) -> bool {
-    key.split(' ').count() <= 40 && POST_META.iter().any(|h| key.starts_with(h))
+    starts_with_any(key, POST_META) && key.split(' ').count() <= 40
 }
 
 /// True when a block (as a key) is one of a template's stock phrases.
@@ -696,10 +722,22 @@ pub(crate) fn is_stock_phrase(key: &str) -> bool {
     STOCK.contains(&key)
 }
 
+/// True when `text` starts with one of `phrases`; only phrases with its first byte are compared.
+fn starts_with_any(text: &str, phrases: &[&str]) -> bool {
+    let Some(&first) = text.as_bytes().first() else {
+        return false;
+    };
+    phrases
+        .iter()
+        .any(|h| h.as_bytes().first() == Some(&first) && text.starts_with(h))
+}
+
 /// True when a short block (as a key) opens a list of teasers.
 pub(crate) fn is_teaser_heading(key: &str) -> bool {
+    let first = key.as_bytes().first();
     TEASER_HEADINGS.iter().any(|h| {
-        key.starts_with(h)
+        h.as_bytes().first() == first
+            && key.starts_with(h)
             && key[h.len()..]
                 .chars()
                 .next()
