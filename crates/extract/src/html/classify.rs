@@ -49,7 +49,8 @@ fn word(w: &str) -> Word {
         | "readnext" | "upnext" | "mostread" | "mostpopular" | "dateline" | "postmeta"
         | "entrymeta" | "lightbox" | "login" | "signin" | "relatedposts" | "relatedarticles"
         | "relatedstories" | "relatedcontent" | "relatedlinks" | "morestories" | "sharebuttons"
-        | "sharedaddy" | "authorbox" | "authorbio" => Word::Strong,
+        | "sharedaddy" | "authorbox" | "authorbio" | "authorinfo" | "aboutauthor"
+        | "postmetadata" => Word::Strong,
         "ad" | "ads" | "adv" | "banner" | "menu" | "nav" | "popular" | "trending" | "tools"
         | "register" | "rating" | "ratings" | "topbar" | "overlay" | "teaser" | "teasers"
         | "tags" | "print" | "credit" | "credits" | "author" | "authors" | "bio" | "follow"
@@ -204,7 +205,15 @@ fn read_words(value: &str) -> Words {
         // A token is read as a whole: a content word beside a boilerplate word names a part of
         // the boilerplate ("comment-body", "promo-bar__text"), not the story.
         let mut t = Words::default();
+        // An author's box ("author-bio", "post-author-info", "AuthorBox") is boilerplate even
+        // when the words stand apart; "author" alone may be the byline's name.
+        let (mut author, mut author_part) = (false, false);
         for_each_lower_word(token, |word_, edge| {
+            author |= matches!(word_, "author" | "autor" | "autorin" | "autoren" | "writer");
+            author_part |= matches!(
+                word_,
+                "bio" | "box" | "info" | "description" | "card" | "about" | "profile" | "details"
+            );
             match word(word_) {
                 Word::Strong => t.strong = true,
                 Word::Weak if edge => t.weak = true,
@@ -218,6 +227,7 @@ fn read_words(value: &str) -> Words {
                 t.caption = true;
             }
         });
+        t.strong |= author && author_part;
         w.strong |= t.strong;
         w.weak |= t.weak;
         w.content |= t.content && !t.strong;
@@ -365,6 +375,12 @@ mod tests {
             ("<div class='top-bar'>", Hint::WeakBoilerplate),
             ("<div class='meta-info'>", Hint::WeakBoilerplate),
             ("<div class='elementor-widget-wrap'>", Hint::Neutral),
+            ("<div class='author-bio'>", Hint::Boilerplate),
+            ("<div class='post-author-info'>", Hint::Boilerplate),
+            ("<div class='TestReport__AuthorBox'>", Hint::Boilerplate),
+            ("<div class='postmetadata'>", Hint::Boilerplate),
+            ("<div class='author'>", Hint::WeakBoilerplate),
+            ("<div class='bio'>", Hint::WeakBoilerplate),
         ];
         for (html, want) in cases {
             let tree = parse(html);

@@ -781,6 +781,17 @@ fn filter_blocks(
         if short && (k.is_empty() || phrases::is_stock_phrase(&k)) {
             continue;
         }
+        // Pointers to other stories, a template's labelled lines, and where a post was filed.
+        let colon = short && memchr::memchr(b':', b.text.as_bytes()).is_some();
+        if short
+            && (colon
+                && (phrases::is_read_also_line(&b.text) || phrases::is_labelled_line(&b.text))
+                || phrases::is_post_meta(&k)
+                || phrases::is_notice(&k)
+                || phrases::is_reading_time(&k))
+        {
+            continue;
+        }
         if b.kind == BlockKind::Paragraph && short {
             if let Some(caption) = labelled_caption(&b.text) {
                 captions.push(caption);
@@ -1026,7 +1037,8 @@ fn key(text: &str) -> String {
             }
         }
     }
-    while out.ends_with('.') {
+    // Trailing dots go ("Loading...", "Show more …"), and the space before them.
+    while out.ends_with(['.', ' ']) {
         out.pop();
     }
     out
@@ -1130,6 +1142,33 @@ mod tests {
         assert!(paras
             .iter()
             .all(|p| !p.contains("cookies") && !p.contains("Hidden")));
+    }
+
+    #[test]
+    fn author_boxes_pointers_and_labelled_lines_are_dropped() {
+        let html = format!(
+            "<article><p>{PROSE}</p><p>Lea también: Otro tranvía llega al puerto</p>\
+             <p>{PROSE}</p><p>Quelle: Stadtverwaltung</p>\
+             <p>This entry was posted in News and tagged trams.</p>\
+             <div class=post-author-info><p>Jane Roe has covered transport for the paper since \
+             2009, and before that reported on city politics, housing and the port for a \
+             regional weekly.</p></div></article>"
+        );
+        assert_eq!(body(&html), vec![PROSE.to_string(), PROSE.to_string()]);
+    }
+
+    #[test]
+    fn keys_drop_trailing_ellipses() {
+        assert_eq!(key("Lade weitere Inhalte ..."), "lade weitere inhalte");
+        assert_eq!(key("Loading..."), "loading");
+        assert_eq!(key("Quellenangaben:"), "quellenangaben");
+    }
+
+    #[test]
+    fn labelled_headings_are_dropped() {
+        let html =
+            format!("<article><p>{PROSE}</p><p>{PROSE}</p><h3>Quellenangaben:</h3></article>");
+        assert_eq!(body(&html).len(), 2);
     }
 
     #[test]
