@@ -675,8 +675,14 @@ pub fn code_sentence(
             None => p.clause.end,
         };
         let passive = is_passive(words, p);
-        // A subject belongs to the nearest verb after it: not past the previous verb.
-        let from = lo.max(prev_verb_end.unwrap_or(0));
+        // A subject belongs to the nearest verb after it: not past the previous verb or
+        // speech verb.
+        let spoke = speech
+            .iter()
+            .filter(|s| s.verb.end <= p.tokens.start)
+            .map(|s| s.verb.end)
+            .max();
+        let from = lo.max(prev_verb_end.unwrap_or(0)).max(spoke.unwrap_or(0));
         let mut subject = subject_of(words, &actors, &masked, p.tokens.start, from);
         if subject.is_none() || coordinated(words, p.tokens.start, lo) {
             // "A attacked B and killed C", "A agreed to set up": the previous predicate's
@@ -693,6 +699,14 @@ pub fn code_sentence(
                     subject = Some(s);
                 }
             }
+        }
+        if subject.is_none() && p.noun {
+            // "Li said during talks with X": the circumstance of the speaker's words.
+            subject = speech
+                .iter()
+                .rev()
+                .find(|s| s.verb.end <= p.tokens.start && !s.content.contains(&p.tokens.start))
+                .and_then(|s| s.speaker);
         }
         if subject.is_none() && p.noun {
             // "During talks with X, Y said": the main clause's subject, after the comma.
