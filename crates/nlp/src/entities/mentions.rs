@@ -3,7 +3,7 @@
 use crate::entities::{EntityType, Form, Mention, Tokenized};
 use crate::gazetteer::{Gazetteer, PhraseKind};
 use crate::ner::features::Prepared;
-use crate::ner::{gaz, spans, Kind, Model};
+use crate::ner::{gaz, spans, Kind, Model, WordCache};
 use crate::titles::is_title_word;
 
 /// Gazetteer flags of every token of `words`, as the tagger sees them.
@@ -72,6 +72,7 @@ const LOC_HEADS: &[&str] = &[
 /// where the tagger found nothing.
 pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut cache = WordCache::default();
     for range in &t.sentences {
         let words: Vec<&str> = range.clone().map(|i| t.word(i)).collect();
         if words.is_empty() {
@@ -79,7 +80,8 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
         }
         let lower = &t.lower[range.clone()];
         let flags = gazetteer_flags_lower(g, &words, lower);
-        let found = spans(&model.predict(&Prepared::from_lower(words.clone(), lower, flags)));
+        let prepared = Prepared::from_lower(words.clone(), lower, flags);
+        let found = spans(&model.predict_cached(&prepared, &mut cache));
         let base = range.start;
         let mut sentence: Vec<Mention> = found
             .iter()

@@ -106,7 +106,7 @@ pub fn shape(word: &str) -> String {
 /// Feature templates; each hashes with its own id.
 #[repr(u8)]
 #[derive(Clone, Copy)]
-enum T {
+pub(crate) enum T {
     Bias,
     Lower,
     Prefix2,
@@ -163,6 +163,42 @@ fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
+/// Number of features [`word_features`] gives: they come first in [`extract`]'s order.
+pub(crate) const WORD_FEATURES: usize = 9;
+
+/// The features of a token that depend on its own word only (`lower` and `shape` are functions of
+/// `word`), in [`extract`]'s order: the bias, the word's forms, affixes and shape.
+pub(crate) fn word_features(word: &str, lower: &str, shape: &[u8]) -> [u64; WORD_FEATURES] {
+    [
+        hash_parts(T::Bias, &[]),
+        hash_parts(T::Lower, &[lower.as_bytes()]),
+        hash_parts(T::Word, &[word.as_bytes()]),
+        hash_parts(T::Prefix2, &[prefix(lower, 2).as_bytes()]),
+        hash_parts(T::Prefix3, &[prefix(lower, 3).as_bytes()]),
+        hash_parts(T::Suffix2, &[suffix(lower, 2).as_bytes()]),
+        hash_parts(T::Suffix3, &[suffix(lower, 3).as_bytes()]),
+        hash_parts(T::Suffix4, &[suffix(lower, 4).as_bytes()]),
+        hash_parts(T::Shape, &[shape]),
+    ]
+}
+
+/// The templates a neighbour's lowercase form feeds, with the neighbour's offset, in
+/// [`extract`]'s order.
+pub(crate) const NEIGHBOURS: [(T, isize); 4] = [
+    (T::PrevLower, -1),
+    (T::NextLower, 1),
+    (T::Prev2Lower, -2),
+    (T::Next2Lower, 2),
+];
+
+/// The feature of [`NEIGHBOURS`]`[slot]` for a neighbour's lowercase form (`None`: past the
+/// sentence's edge).
+pub(crate) fn neighbour_feature(slot: usize, lower: Option<&str>) -> u64 {
+    let (t, offset) = NEIGHBOURS[slot];
+    let edge: &[u8] = if offset < 0 { b"<s>" } else { b"</s>" };
+    hash_parts(t, &[lower.map_or(edge, str::as_bytes)])
+}
+
 /// Writes the features of token `i` to `out`, given the two previous labels.
 ///
 /// `common` tells whether a lowercased word is a common lowercase word (a capitalised one is then
@@ -176,6 +212,28 @@ pub fn extract(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    let n = s.len();
+    out.extend(word_features(
+        s.words[i],
+        &s.lower[i],
+        s.shapes[i].as_bytes(),
+    ));
+    for (slot, &(_, offset)) in NEIGHBOURS.iter().enumerate() {
+        let j = i.checked_add_signed(offset).filter(|&j| j < n);
+        out.push(neighbour_feature(slot, j.map(|j| &*s.lower[j])));
+    }
+    context_features(s, i, prev, prev2, common, out);
+}
+
+/// Appends the features of token `i` after its word's and its neighbours' (see [`extract`]).
+pub(crate) fn context_features(
+    s: &Prepared<'_>,
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    common: &dyn Fn(&str) -> bool,
+    out: &mut Vec<u64>,
+) {
     let n = s.len();
     let lower: &str = &s.lower[i];
     let shape = s.shapes[i].as_bytes();
@@ -199,19 +257,6 @@ pub fn extract(
             _ => b"_",
         }
     };
-    out.push(hash_parts(T::Bias, &[]));
-    out.push(hash_parts(T::Lower, &[lower.as_bytes()]));
-    out.push(hash_parts(T::Word, &[s.words[i].as_bytes()]));
-    out.push(hash_parts(T::Prefix2, &[prefix(lower, 2).as_bytes()]));
-    out.push(hash_parts(T::Prefix3, &[prefix(lower, 3).as_bytes()]));
-    out.push(hash_parts(T::Suffix2, &[suffix(lower, 2).as_bytes()]));
-    out.push(hash_parts(T::Suffix3, &[suffix(lower, 3).as_bytes()]));
-    out.push(hash_parts(T::Suffix4, &[suffix(lower, 4).as_bytes()]));
-    out.push(hash_parts(T::Shape, &[shape]));
-    out.push(hash_parts(T::PrevLower, &[before(1)]));
-    out.push(hash_parts(T::NextLower, &[after(1)]));
-    out.push(hash_parts(T::Prev2Lower, &[before(2)]));
-    out.push(hash_parts(T::Next2Lower, &[after(2)]));
     out.push(hash_parts(
         T::PrevLowerLower,
         &[before(1), lower.as_bytes()],
