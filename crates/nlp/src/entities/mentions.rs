@@ -1,7 +1,7 @@
 //! Name mentions: the tagger's spans, typed, with gazetteer places the tagger missed.
 
 use crate::entities::{EntityType, Form, Mention, Tokenized};
-use crate::gazetteer::{Gazetteer, PhraseKind};
+use crate::gazetteer::{Gazetteer, PhraseKind, PhraseMatch};
 use crate::ner::features::Prepared;
 use crate::ner::{gaz, spans, Kind, Model, WordCache};
 use crate::titles::is_title_word;
@@ -14,8 +14,13 @@ pub fn gazetteer_flags(g: &Gazetteer, words: &[&str]) -> Vec<u16> {
 
 /// [`gazetteer_flags`] for words whose lowercase forms are known.
 pub fn gazetteer_flags_lower(g: &Gazetteer, words: &[&str], lower: &[String]) -> Vec<u16> {
-    let mut flags = vec![0u16; words.len()];
-    for m in g.phrases(words) {
+    phrase_flags(&g.phrases(words), lower)
+}
+
+/// [`gazetteer_flags_lower`] from the gazetteer's phrases of the words.
+fn phrase_flags(phrases: &[PhraseMatch], lower: &[String]) -> Vec<u16> {
+    let mut flags = vec![0u16; lower.len()];
+    for m in phrases {
         let mut bits = 0;
         for k in &m.kinds {
             bits |= match k {
@@ -79,7 +84,8 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
             continue;
         }
         let lower = &t.lower[range.clone()];
-        let flags = gazetteer_flags_lower(g, &words, lower);
+        let phrases = g.phrases(&words);
+        let flags = phrase_flags(&phrases, lower);
         let prepared = Prepared::from_lower(words.clone(), lower, flags);
         let found = spans(&model.predict_cached(&prepared, &mut cache));
         let base = range.start;
@@ -103,7 +109,7 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
             })
             .collect();
         // Places the gazetteer knows and the tagger missed or cut short ("Sea of Japan").
-        for m in g.phrases(&words) {
+        for m in phrases {
             let tokens = base + m.start..base + m.end;
             let region = m.kinds.contains(&PhraseKind::Region);
             let country = m.kinds.contains(&PhraseKind::Country);
