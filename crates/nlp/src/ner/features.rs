@@ -20,10 +20,7 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares `words` with their gazetteer flags (`gaz` empty means none).
     pub fn new(words: Vec<&'a str>, gaz: Vec<u16>) -> Prepared<'a> {
-        let lower = words
-            .iter()
-            .map(|w| Cow::Owned(normalize(&w.to_lowercase()).into_owned()))
-            .collect();
+        let lower = words.iter().map(|w| Cow::Owned(lower_form(w))).collect();
         Prepared::with_lower(words, lower, gaz)
     }
 
@@ -58,6 +55,11 @@ impl<'a> Prepared<'a> {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+}
+
+/// The lowercase form the features see of `word`.
+pub(crate) fn lower_form(word: &str) -> String {
+    normalize(&word.to_lowercase()).into_owned()
 }
 
 /// Typographic quotes and apostrophes as the ASCII forms the training text uses.

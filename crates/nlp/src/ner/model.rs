@@ -5,7 +5,8 @@ use std::io::{Read, Write};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{
-    context_features, neighbour_feature, word_features, Prepared, NEIGHBOURS, WORD_FEATURES,
+    context_features, lower_form, neighbour_feature, shape, word_features, Prepared, NEIGHBOURS,
+    WORD_FEATURES,
 };
 use super::{Label, NLABELS, START};
 
@@ -15,7 +16,15 @@ pub struct Model {
     /// Number of weight rows it was made from.
     len: usize,
     common: FxHashSet<String>,
+    /// What [`Model::predict_cached`] needs of frequent words, made once.
+    vocabulary: FxHashMap<Box<str>, WordEntry>,
 }
+
+/// Punctuation tokens, frequent in any text.
+const PUNCTUATION: &[&str] = &[
+    ",", ".", "\"", "'", "'s", "’s", "(", ")", ":", ";", "-", "--", "—", "–", "“", "”", "‘", "’",
+    "?", "!", "...", "…", "$", "%", "&", "/",
+];
 
 /// The weights by feature: an open-addressing table (linear probing) whose slots hold a feature's
 /// key and its row together, so a lookup that finds its feature reads one slot, and a lookup that
@@ -111,11 +120,34 @@ impl Model {
         weights: Vec<(u64, [f32; NLABELS])>,
         common: FxHashSet<String>,
     ) -> Model {
-        Model {
+        let mut model = Model {
             len: weights.len(),
             weights: Table::new(weights),
             common,
+            vocabulary: FxHashMap::default(),
+        };
+        model.vocabulary = model.vocabulary();
+        model
+    }
+
+    /// The entries of frequent words, made once: the common lowercase words, capitalised too, and
+    /// punctuation.
+    fn vocabulary(&self) -> FxHashMap<Box<str>, WordEntry> {
+        let mut words: Vec<String> = PUNCTUATION.iter().map(|p| p.to_string()).collect();
+        for w in &self.common {
+            let mut chars = w.chars();
+            if let Some(first) = chars.next() {
+                words.push(first.to_uppercase().chain(chars).collect());
+            }
+            words.push(w.clone());
         }
+        words
+            .into_iter()
+            .map(|w| {
+                let entry = WordEntry::new(self, &w, &lower_form(&w), shape(&w).as_bytes());
+                (w.into_boxed_str(), entry)
+            })
+            .collect()
     }
 
     /// Number of features with a weight.
@@ -266,6 +298,7 @@ pub struct WordCache<'a> {
 }
 
 /// What the scores owe to one word, wherever it stands.
+#[derive(Clone)]
 struct WordEntry {
     /// The rows of its own features ([`word_features`]) added up from zero, in order.
     partial: [f32; NLABELS],
@@ -275,26 +308,37 @@ struct WordEntry {
     common: bool,
 }
 
+impl WordEntry {
+    /// The entry of `word`, whose lowercase form and shape are `lower` and `shape`.
+    fn new(model: &Model, word: &str, lower: &str, shape: &[u8]) -> WordEntry {
+        let mut partial = [0f32; NLABELS];
+        let own: [u64; WORD_FEATURES] = word_features(word, lower, shape);
+        for f in own {
+            model.add_row(&mut partial, model.row(f));
+        }
+        WordEntry {
+            partial,
+            neighbour: std::array::from_fn(|slot| model.row(neighbour_feature(slot, Some(lower)))),
+            common: model.is_common(lower),
+        }
+    }
+}
+
 impl<'a> WordCache<'a> {
-    /// The entry of token `i` of `s`, made on first sight of its word. The word's lowercase form
-    /// and shape are functions of the word (as [`Prepared`] makes them).
+    /// The entry of token `i` of `s`, made on first sight of its word (or copied from the model's
+    /// frequent words). The word's lowercase form and shape are functions of the word, as
+    /// [`Prepared`] makes them.
     fn entry(&mut self, model: &Model, s: &Prepared<'a>, i: usize) -> u32 {
         let word = s.words[i];
         if let Some(&id) = self.index.get(word) {
             return id;
         }
-        let lower: &str = &s.lower[i];
-        let mut partial = [0f32; NLABELS];
-        let own: [u64; WORD_FEATURES] = word_features(word, lower, s.shapes[i].as_bytes());
-        for f in own {
-            model.add_row(&mut partial, model.row(f));
-        }
+        let entry = match model.vocabulary.get(word) {
+            Some(e) => e.clone(),
+            None => WordEntry::new(model, word, &s.lower[i], s.shapes[i].as_bytes()),
+        };
         let id = self.entries.len() as u32;
-        self.entries.push(WordEntry {
-            partial,
-            neighbour: std::array::from_fn(|slot| model.row(neighbour_feature(slot, Some(lower)))),
-            common: model.is_common(lower),
-        });
+        self.entries.push(entry);
         self.index.insert(word, id);
         id
     }
