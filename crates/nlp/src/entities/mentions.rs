@@ -1,5 +1,7 @@
 //! Name mentions: the tagger's spans, typed, with gazetteer places the tagger missed.
 
+use rustc_hash::FxHashSet;
+
 use crate::entities::{EntityType, Form, Mention, Tokenized};
 use crate::gazetteer::{Gazetteer, PhraseKind, PhraseMatch};
 use crate::ner::features::Prepared;
@@ -416,22 +418,18 @@ fn title_case_sentences(t: &Tokenized<'_>) -> Vec<bool> {
 /// - a word of a person's full name is that person wherever else it stands.
 pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     // Words the text also writes in lowercase are common words, not names ("photography").
-    let mut lowercase: Vec<&str> = (0..t.tokens.len())
+    let lowercase: FxHashSet<&str> = (0..t.tokens.len())
         .filter(|&i| t.word(i).starts_with(char::is_lowercase))
         .map(|i| t.lower[i].as_str())
         .collect();
-    lowercase.sort_unstable();
-    lowercase.dedup();
     let title_case = title_case_sentences(t);
     mentions.retain(|m| {
         let text = t.slice(m.tokens.clone());
         let known = known_to_gazetteer(g, text, m.kind);
         // A name has a capital letter ("’ll", "59.5%" and "vs." are not names).
         let capital = text.chars().any(char::is_uppercase);
-        let lone_common = m.tokens.len() == 1
-            && lowercase
-                .binary_search(&t.lower[m.tokens.start].as_str())
-                .is_ok();
+        let lone_common =
+            m.tokens.len() == 1 && lowercase.contains(t.lower[m.tokens.start].as_str());
         let heading = title_case[t.sentence_of(m.tokens.start)];
         capital
             && !is_time(t, m)
@@ -512,7 +510,7 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
         if m.kind == EntityType::Person && (2..=4).contains(&m.tokens.len()) {
             let plain = m.tokens.clone().all(|i| {
                 t.capitalised(i)
-                    && lowercase.binary_search(&t.lower[i].as_str()).is_err()
+                    && !lowercase.contains(t.lower[i].as_str())
                     && !is_org_head(&t.lower[i])
             });
             if !plain {
