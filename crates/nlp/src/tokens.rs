@@ -123,6 +123,12 @@ fn is_dash(c: char) -> bool {
 
 /// Splits one whitespace-free chunk `text[start..end]`.
 fn chunk(text: &str, bytes: &[u8], mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // Most chunks are plain words: no dash, no punctuation to split off, no clitic (all of
+    // which hold a byte that is not an ASCII letter or digit).
+    if bytes[start..end].iter().all(u8::is_ascii_alphanumeric) {
+        push(out, start, end);
+        return;
+    }
     // Dashes inside a chunk ("war—and") separate words; "--" too.
     if let Some((k, c)) = text[start..end]
         .char_indices()
