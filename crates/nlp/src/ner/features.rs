@@ -83,6 +83,29 @@ fn normalize(lower: &str) -> Cow<'_, str> {
 /// The short shape of a word: case classes with runs collapsed ("Shangfu" → "Xx", "NATO" → "X",
 /// "U.S." → "X.X.", "2023" → "d", "1,000" → "d,d").
 pub fn shape(word: &str) -> String {
+    if word.is_ascii() {
+        // The same classes, byte by byte.
+        let mut out = String::with_capacity(word.len().min(12));
+        let mut last = 0u8;
+        for &b in word.as_bytes().iter().take(12) {
+            let k = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                b => b,
+            };
+            if k != last {
+                out.push(k as char);
+                last = k;
+            }
+        }
+        return out;
+    }
+    shape_chars(word)
+}
+
+/// [`shape`] char by char, for any text.
+fn shape_chars(word: &str) -> String {
     let mut out = String::new();
     let mut last = '\0';
     for c in word.chars().take(12) {
@@ -312,6 +335,30 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1,000"), "d,d");
         assert_eq!(shape("al-Qaida"), "x-Xx");
+    }
+
+    #[test]
+    fn ascii_shapes_as_char_shapes() {
+        let all: String = (0u8..128).map(char::from).collect();
+        let mut words: Vec<String> = all.chars().map(String::from).collect();
+        words.extend(
+            all.as_bytes()
+                .windows(3)
+                .map(|w| String::from_utf8(w.to_vec()).unwrap()),
+        );
+        words.extend(
+            [
+                "U.S.-led",
+                "1,000",
+                "McDonald's",
+                "ABCdefGHIjklMNOpqr",
+                "\0\0a",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(shape(w), shape_chars(w), "{w:?}");
+        }
     }
 
     #[test]
