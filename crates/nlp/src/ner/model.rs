@@ -175,7 +175,8 @@ impl Model {
         let mut ids = std::mem::take(&mut cache.ids);
         ids.clear();
         ids.extend((0..n).map(|i| cache.entry(self, s, i)));
-        let edge: [u32; 4] = std::array::from_fn(|slot| self.row(neighbour_feature(slot, None)));
+        let edge: [[f32; NLABELS]; 4] =
+            std::array::from_fn(|slot| self.row_or_zero(neighbour_feature(slot, None)));
         let mut feats = std::mem::take(&mut cache.feats);
         let (mut prev, mut prev2) = (START, START);
         for i in 0..n {
@@ -183,10 +184,12 @@ impl Model {
             let mut scores = word.partial;
             for (slot, &(_, offset)) in NEIGHBOURS.iter().enumerate() {
                 let row = match i.checked_add_signed(offset).filter(|&j| j < n) {
-                    Some(j) => cache.entries[ids[j] as usize].neighbour[slot],
-                    None => edge[slot],
+                    Some(j) => &cache.entries[ids[j] as usize].neighbour[slot],
+                    None => &edge[slot],
                 };
-                self.add_row(&mut scores, row);
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
             }
             feats.clear();
             let common = word.common;
@@ -208,6 +211,16 @@ impl Model {
     #[inline]
     fn row(&self, f: u64) -> u32 {
         self.weights.find(f)
+    }
+
+    /// The row of feature `f`, zeros when it has none. Adding zeros changes no score: a score
+    /// is never -0 (sums start at +0, and no weight is ±0, since zeros are not stored), and
+    /// x + 0 = x for every other x.
+    fn row_or_zero(&self, f: u64) -> [f32; NLABELS] {
+        match self.weights.slots.get(self.row(f) as usize) {
+            Some((_, row)) => *row,
+            None => [0.0; NLABELS],
+        }
     }
 
     /// Adds row `row` (unless [`NO_ROW`]) to `scores`.
@@ -302,8 +315,9 @@ pub struct WordCache<'a> {
 struct WordEntry {
     /// The rows of its own features ([`word_features`]) added up from zero, in order.
     partial: [f32; NLABELS],
-    /// The rows of the features its neighbours get from it ([`NEIGHBOURS`] order).
-    neighbour: [u32; 4],
+    /// The rows of the features its neighbours get from it ([`NEIGHBOURS`] order), copied here
+    /// (zeros when a feature has none) so that a neighbour costs no lookup in the weights.
+    neighbour: [[f32; NLABELS]; 4],
     /// Whether its lowercase form is a common word.
     common: bool,
 }
@@ -318,7 +332,9 @@ impl WordEntry {
         }
         WordEntry {
             partial,
-            neighbour: std::array::from_fn(|slot| model.row(neighbour_feature(slot, Some(lower)))),
+            neighbour: std::array::from_fn(|slot| {
+                model.row_or_zero(neighbour_feature(slot, Some(lower)))
+            }),
             common: model.is_common(lower),
         }
     }
