@@ -262,6 +262,9 @@ pub struct Gazetteer {
     first_token: FxHashMap<u64, (u32, u32)>,
     candidates: Vec<Candidate>,
     tokens: Vec<&'static str>,
+    /// [`token_hash`] of each of `tokens`: a phrase is compared token by token only when all
+    /// its hashes match.
+    token_hashes: Vec<u64>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -591,6 +594,7 @@ impl Gazetteer {
             agents,
             first_token,
             candidates,
+            token_hashes: tokens.iter().map(|t| token_hash(t)).collect(),
             tokens,
         }
     }
@@ -671,9 +675,12 @@ impl Gazetteer {
     /// phrases' natural case; a token in capitals ("CHINA") also matches ignoring case.
     pub fn phrases(&self, tokens: &[&str]) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
+        // Tokens equal ignoring ASCII case hash alike, so a phrase whose hashes differ from the
+        // tokens' cannot match.
+        let hashes: Vec<u64> = tokens.iter().map(|t| token_hash(t)).collect();
         let mut i = 0;
         while i < tokens.len() {
-            let Some(&(a, b)) = self.first_token.get(&token_hash(tokens[i])) else {
+            let Some(&(a, b)) = self.first_token.get(&hashes[i]) else {
                 i += 1;
                 continue;
             };
@@ -682,6 +689,10 @@ impl Gazetteer {
                 let len = c.len as usize;
                 let start = c.start as usize;
                 i + len <= tokens.len()
+                    && self.token_hashes[start..start + len]
+                        .iter()
+                        .zip(&hashes[i..i + len])
+                        .all(|(p, t)| p == t)
                     && self.tokens[start..start + len]
                         .iter()
                         .zip(&tokens[i..i + len])

@@ -4,6 +4,10 @@
 //! "Li Shangfu" with the role "Chinese Defense Minister". The same list strips titles from gold
 //! spans in training and evaluation, so the tagger learns that convention.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// Words of titles and offices, lowercase, sorted.
 const TITLE_WORDS: &[&str] = &[
     "acting",
@@ -159,7 +163,10 @@ const TITLE_WORDS: &[&str] = &[
 
 /// Whether `lower` (a lowercased token) is a word of a title.
 pub fn is_title_word(lower: &str) -> bool {
-    TITLE_WORDS.binary_search(&lower).is_ok()
+    // Asked of every token: one hash lookup rather than a binary search's string compares.
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLE_WORDS.iter().copied().collect())
+        .contains(lower)
 }
 
 /// The first token of `words[start..end]` after the leading title words, or `end` when the span

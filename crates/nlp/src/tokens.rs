@@ -123,6 +123,12 @@ fn is_dash(c: char) -> bool {
 
 /// Splits one whitespace-free chunk `text[start..end]`.
 fn chunk(text: &str, bytes: &[u8], mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // Most chunks are plain words: no dash, no punctuation to split off, no clitic (all of
+    // which hold a byte that is not an ASCII letter or digit).
+    if bytes[start..end].iter().all(u8::is_ascii_alphanumeric) {
+        push(out, start, end);
+        return;
+    }
     // Dashes inside a chunk ("war—and") separate words; "--" too.
     if let Some((k, c)) = text[start..end]
         .char_indices()
@@ -215,8 +221,11 @@ fn keeps_period(s: &str) -> bool {
     ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
 }
 
-/// Contraction suffixes split off a word (lowercase; both apostrophes are tried).
-const CLITICS: &[&str] = &["n't", "'s", "'re", "'ll", "'ve", "'d", "'m"];
+/// Contraction suffixes split off a word (lowercase), each with the ASCII then the typographic
+/// apostrophe, in the order they are tried.
+const CLITICS: &[&str] = &[
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "'m", "’m",
+];
 
 /// A word without outer punctuation: split clitics off.
 fn word(text: &str, _bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
@@ -224,17 +233,13 @@ fn word(text: &str, _bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token
         return;
     }
     let w = &text[start..end];
-    for clitic in CLITICS {
-        for apostrophe in ['\'', '’'] {
-            let mut buf = [0u8; 8];
-            let suffix = clitic.replace('\'', apostrophe.encode_utf8(&mut buf));
-            if w.len() > suffix.len() && ends_with_ci(w, &suffix) {
-                let cut = end - suffix.len();
-                // "can't" → "ca" "n't" as the treebank does; "s'" plural possessives stay.
-                push(out, start, cut);
-                push(out, cut, end);
-                return;
-            }
+    for suffix in CLITICS {
+        if w.len() > suffix.len() && ends_with_ci(w, suffix) {
+            let cut = end - suffix.len();
+            // "can't" → "ca" "n't" as the treebank does; "s'" plural possessives stay.
+            push(out, start, cut);
+            push(out, cut, end);
+            return;
         }
     }
     // A plural possessive: "officials'" → "officials" "'".

@@ -1,9 +1,11 @@
 //! Name mentions: the tagger's spans, typed, with gazetteer places the tagger missed.
 
+use rustc_hash::FxHashSet;
+
 use crate::entities::{EntityType, Form, Mention, Tokenized};
-use crate::gazetteer::{Gazetteer, PhraseKind};
+use crate::gazetteer::{Gazetteer, PhraseKind, PhraseMatch};
 use crate::ner::features::Prepared;
-use crate::ner::{gaz, spans, Kind, Model};
+use crate::ner::{gaz, spans, Kind, Model, WordCache};
 use crate::titles::is_title_word;
 
 /// Gazetteer flags of every token of `words`, as the tagger sees them.
@@ -14,8 +16,13 @@ pub fn gazetteer_flags(g: &Gazetteer, words: &[&str]) -> Vec<u16> {
 
 /// [`gazetteer_flags`] for words whose lowercase forms are known.
 pub fn gazetteer_flags_lower(g: &Gazetteer, words: &[&str], lower: &[String]) -> Vec<u16> {
-    let mut flags = vec![0u16; words.len()];
-    for m in g.phrases(words) {
+    phrase_flags(&g.phrases(words), lower)
+}
+
+/// [`gazetteer_flags_lower`] from the gazetteer's phrases of the words.
+fn phrase_flags(phrases: &[PhraseMatch], lower: &[String]) -> Vec<u16> {
+    let mut flags = vec![0u16; lower.len()];
+    for m in phrases {
         let mut bits = 0;
         for k in &m.kinds {
             bits |= match k {
@@ -72,14 +79,17 @@ const LOC_HEADS: &[&str] = &[
 /// where the tagger found nothing.
 pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut cache = WordCache::default();
     for range in &t.sentences {
         let words: Vec<&str> = range.clone().map(|i| t.word(i)).collect();
         if words.is_empty() {
             continue;
         }
         let lower = &t.lower[range.clone()];
-        let flags = gazetteer_flags_lower(g, &words, lower);
-        let found = spans(&model.predict(&Prepared::from_lower(words.clone(), lower, flags)));
+        let phrases = g.phrases(&words);
+        let flags = phrase_flags(&phrases, lower);
+        let prepared = Prepared::from_lower(words.clone(), lower, flags);
+        let found = spans(&model.predict_cached(&prepared, &mut cache));
         let base = range.start;
         let mut sentence: Vec<Mention> = found
             .iter()
@@ -101,7 +111,7 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
             })
             .collect();
         // Places the gazetteer knows and the tagger missed or cut short ("Sea of Japan").
-        for m in g.phrases(&words) {
+        for m in phrases {
             let tokens = base + m.start..base + m.end;
             let region = m.kinds.contains(&PhraseKind::Region);
             let country = m.kinds.contains(&PhraseKind::Country);
@@ -408,22 +418,18 @@ fn title_case_sentences(t: &Tokenized<'_>) -> Vec<bool> {
 /// - a word of a person's full name is that person wherever else it stands.
 pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     // Words the text also writes in lowercase are common words, not names ("photography").
-    let mut lowercase: Vec<&str> = (0..t.tokens.len())
+    let lowercase: FxHashSet<&str> = (0..t.tokens.len())
         .filter(|&i| t.word(i).starts_with(char::is_lowercase))
         .map(|i| t.lower[i].as_str())
         .collect();
-    lowercase.sort_unstable();
-    lowercase.dedup();
     let title_case = title_case_sentences(t);
     mentions.retain(|m| {
         let text = t.slice(m.tokens.clone());
         let known = known_to_gazetteer(g, text, m.kind);
         // A name has a capital letter ("’ll", "59.5%" and "vs." are not names).
         let capital = text.chars().any(char::is_uppercase);
-        let lone_common = m.tokens.len() == 1
-            && lowercase
-                .binary_search(&t.lower[m.tokens.start].as_str())
-                .is_ok();
+        let lone_common =
+            m.tokens.len() == 1 && lowercase.contains(t.lower[m.tokens.start].as_str());
         let heading = title_case[t.sentence_of(m.tokens.start)];
         capital
             && !is_time(t, m)
@@ -504,7 +510,7 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
         if m.kind == EntityType::Person && (2..=4).contains(&m.tokens.len()) {
             let plain = m.tokens.clone().all(|i| {
                 t.capitalised(i)
-                    && lowercase.binary_search(&t.lower[i].as_str()).is_err()
+                    && !lowercase.contains(t.lower[i].as_str())
                     && !is_org_head(&t.lower[i])
             });
             if !plain {

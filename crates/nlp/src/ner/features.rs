@@ -20,10 +20,7 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares `words` with their gazetteer flags (`gaz` empty means none).
     pub fn new(words: Vec<&'a str>, gaz: Vec<u16>) -> Prepared<'a> {
-        let lower = words
-            .iter()
-            .map(|w| Cow::Owned(normalize(&w.to_lowercase()).into_owned()))
-            .collect();
+        let lower = words.iter().map(|w| Cow::Owned(lower_form(w))).collect();
         Prepared::with_lower(words, lower, gaz)
     }
 
@@ -60,6 +57,11 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// The lowercase form the features see of `word`.
+pub(crate) fn lower_form(word: &str) -> String {
+    normalize(&word.to_lowercase()).into_owned()
+}
+
 /// Typographic quotes and apostrophes as the ASCII forms the training text uses.
 fn normalize(lower: &str) -> Cow<'_, str> {
     if lower.is_ascii() {
@@ -81,6 +83,29 @@ fn normalize(lower: &str) -> Cow<'_, str> {
 /// The short shape of a word: case classes with runs collapsed ("Shangfu" → "Xx", "NATO" → "X",
 /// "U.S." → "X.X.", "2023" → "d", "1,000" → "d,d").
 pub fn shape(word: &str) -> String {
+    if word.is_ascii() {
+        // The same classes, byte by byte.
+        let mut out = String::with_capacity(word.len().min(12));
+        let mut last = 0u8;
+        for &b in word.as_bytes().iter().take(12) {
+            let k = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                b => b,
+            };
+            if k != last {
+                out.push(k as char);
+                last = k;
+            }
+        }
+        return out;
+    }
+    shape_chars(word)
+}
+
+/// [`shape`] char by char, for any text.
+fn shape_chars(word: &str) -> String {
     let mut out = String::new();
     let mut last = '\0';
     for c in word.chars().take(12) {
@@ -106,7 +131,7 @@ pub fn shape(word: &str) -> String {
 /// Feature templates; each hashes with its own id.
 #[repr(u8)]
 #[derive(Clone, Copy)]
-enum T {
+pub(crate) enum T {
     Bias,
     Lower,
     Prefix2,
@@ -163,6 +188,42 @@ fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
+/// Number of features [`word_features`] gives: they come first in [`extract`]'s order.
+pub(crate) const WORD_FEATURES: usize = 9;
+
+/// The features of a token that depend on its own word only (`lower` and `shape` are functions of
+/// `word`), in [`extract`]'s order: the bias, the word's forms, affixes and shape.
+pub(crate) fn word_features(word: &str, lower: &str, shape: &[u8]) -> [u64; WORD_FEATURES] {
+    [
+        hash_parts(T::Bias, &[]),
+        hash_parts(T::Lower, &[lower.as_bytes()]),
+        hash_parts(T::Word, &[word.as_bytes()]),
+        hash_parts(T::Prefix2, &[prefix(lower, 2).as_bytes()]),
+        hash_parts(T::Prefix3, &[prefix(lower, 3).as_bytes()]),
+        hash_parts(T::Suffix2, &[suffix(lower, 2).as_bytes()]),
+        hash_parts(T::Suffix3, &[suffix(lower, 3).as_bytes()]),
+        hash_parts(T::Suffix4, &[suffix(lower, 4).as_bytes()]),
+        hash_parts(T::Shape, &[shape]),
+    ]
+}
+
+/// The templates a neighbour's lowercase form feeds, with the neighbour's offset, in
+/// [`extract`]'s order.
+pub(crate) const NEIGHBOURS: [(T, isize); 4] = [
+    (T::PrevLower, -1),
+    (T::NextLower, 1),
+    (T::Prev2Lower, -2),
+    (T::Next2Lower, 2),
+];
+
+/// The feature of [`NEIGHBOURS`]`[slot]` for a neighbour's lowercase form (`None`: past the
+/// sentence's edge).
+pub(crate) fn neighbour_feature(slot: usize, lower: Option<&str>) -> u64 {
+    let (t, offset) = NEIGHBOURS[slot];
+    let edge: &[u8] = if offset < 0 { b"<s>" } else { b"</s>" };
+    hash_parts(t, &[lower.map_or(edge, str::as_bytes)])
+}
+
 /// Writes the features of token `i` to `out`, given the two previous labels.
 ///
 /// `common` tells whether a lowercased word is a common lowercase word (a capitalised one is then
@@ -176,6 +237,28 @@ pub fn extract(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    let n = s.len();
+    out.extend(word_features(
+        s.words[i],
+        &s.lower[i],
+        s.shapes[i].as_bytes(),
+    ));
+    for (slot, &(_, offset)) in NEIGHBOURS.iter().enumerate() {
+        let j = i.checked_add_signed(offset).filter(|&j| j < n);
+        out.push(neighbour_feature(slot, j.map(|j| &*s.lower[j])));
+    }
+    context_features(s, i, prev, prev2, common, out);
+}
+
+/// Appends the features of token `i` after its word's and its neighbours' (see [`extract`]).
+pub(crate) fn context_features(
+    s: &Prepared<'_>,
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    common: &dyn Fn(&str) -> bool,
+    out: &mut Vec<u64>,
+) {
     let n = s.len();
     let lower: &str = &s.lower[i];
     let shape = s.shapes[i].as_bytes();
@@ -199,19 +282,6 @@ pub fn extract(
             _ => b"_",
         }
     };
-    out.push(hash_parts(T::Bias, &[]));
-    out.push(hash_parts(T::Lower, &[lower.as_bytes()]));
-    out.push(hash_parts(T::Word, &[s.words[i].as_bytes()]));
-    out.push(hash_parts(T::Prefix2, &[prefix(lower, 2).as_bytes()]));
-    out.push(hash_parts(T::Prefix3, &[prefix(lower, 3).as_bytes()]));
-    out.push(hash_parts(T::Suffix2, &[suffix(lower, 2).as_bytes()]));
-    out.push(hash_parts(T::Suffix3, &[suffix(lower, 3).as_bytes()]));
-    out.push(hash_parts(T::Suffix4, &[suffix(lower, 4).as_bytes()]));
-    out.push(hash_parts(T::Shape, &[shape]));
-    out.push(hash_parts(T::PrevLower, &[before(1)]));
-    out.push(hash_parts(T::NextLower, &[after(1)]));
-    out.push(hash_parts(T::Prev2Lower, &[before(2)]));
-    out.push(hash_parts(T::Next2Lower, &[after(2)]));
     out.push(hash_parts(
         T::PrevLowerLower,
         &[before(1), lower.as_bytes()],
@@ -265,6 +335,30 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1,000"), "d,d");
         assert_eq!(shape("al-Qaida"), "x-Xx");
+    }
+
+    #[test]
+    fn ascii_shapes_as_char_shapes() {
+        let all: String = (0u8..128).map(char::from).collect();
+        let mut words: Vec<String> = all.chars().map(String::from).collect();
+        words.extend(
+            all.as_bytes()
+                .windows(3)
+                .map(|w| String::from_utf8(w.to_vec()).unwrap()),
+        );
+        words.extend(
+            [
+                "U.S.-led",
+                "1,000",
+                "McDonald's",
+                "ABCdefGHIjklMNOpqr",
+                "\0\0a",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(shape(w), shape_chars(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod features;
 pub mod model;
 pub mod train;
 
-pub use model::{Model, ModelError};
+pub use model::{Model, ModelError, WordCache};
 
 /// The kinds of names the tagger finds. Places are one kind here; the gazetteer later tells
 /// countries and cities (GPE) from seas and regions (LOC).
