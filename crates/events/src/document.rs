@@ -347,6 +347,13 @@ fn actor_spans(
             i += 1;
             continue;
         }
+        // Only where "in", "of" or "from" follows within two words (cheap test first).
+        let linked =
+            (1..=2).any(|n| matches!(words.get(i + n), Some(&"in") | Some(&"of") | Some(&"from")));
+        if !linked {
+            i += 1;
+            continue;
+        }
         if let Some((role, n)) = agent_at(g, words, i).filter(|(r, _)| !r.is_empty()) {
             let prep = i + n;
             let next = out

@@ -596,7 +596,10 @@ pub fn code_sentence(
             _ if actors.iter().any(|a| a.tokens.end == i) => Pos::Verb,
             _ => pos.classify(words, i),
         };
-        match verbs.predicate_preferring(words, i, clause.start, clause.end, class != Pos::Verb) {
+        let verb = class == Pos::Verb;
+        match verbs.predicate_if(words, i, clause.start, clause.end, !verb, |noun| {
+            noun || verb
+        }) {
             Some(p) => {
                 let end = p.end;
                 let verbal = p.noun || class == Pos::Verb;

@@ -393,6 +393,21 @@ impl VerbTable {
         clause_end: usize,
         noun: bool,
     ) -> Option<Predicate> {
+        self.predicate_if(words, i, clause_start, clause_end, noun, |_| true)
+    }
+
+    /// Like [`VerbTable::predicate_preferring`], with the patterns matched only when `accept`
+    /// takes the form (given whether it is an event noun); a form it refuses comes back with
+    /// no code, so that the caller still steps over its words.
+    pub fn predicate_if(
+        &self,
+        words: &[&str],
+        i: usize,
+        clause_start: usize,
+        clause_end: usize,
+        noun: bool,
+        accept: impl Fn(bool) -> bool,
+    ) -> Option<Predicate> {
         let forms = self.forms.get(words[i])?;
         let fits = |f: &&Form| {
             i + f.words.len() <= words.len()
@@ -411,6 +426,20 @@ impl VerbTable {
         let start = i;
         let end = i + form.words.len();
         let head = i + form.head;
+        if !accept(form.noun) {
+            return Some(Predicate {
+                start,
+                end,
+                head,
+                code: Code {
+                    primary: None,
+                    paired: None,
+                },
+                target_at: None,
+                block: form.block,
+                noun: form.noun,
+            });
+        }
         let block = &self.blocks[form.block];
         let mut best: Option<(&Pattern, Option<usize>)> = None;
         for p in &block.patterns {
@@ -525,7 +554,7 @@ impl VerbTable {
 }
 
 fn lit_len(lit: &str) -> usize {
-    lit.split(' ').count()
+    1 + lit.bytes().filter(|&b| b == b' ').count()
 }
 
 /// A literal matches its words exactly, or with its last word in the plural.
@@ -534,13 +563,26 @@ fn lit_matches(lit: &str, words: &[&str]) -> bool {
     for w in words {
         let Some(p) = parts.next() else { return false };
         if parts.peek().is_none() {
-            return p == *w || plural_of(p) == *w;
+            return p == *w || is_plural_of(p, w);
         }
         if p != *w {
             return false;
         }
     }
     true
+}
+
+/// Whether `w` is the regular plural of `p` ([`plural_of`]), without building it.
+fn is_plural_of(p: &str, w: &str) -> bool {
+    if let Some(stem) = p.strip_suffix('y') {
+        if !stem.ends_with(['a', 'e', 'o', 'u']) {
+            return w.strip_suffix("ies") == Some(stem);
+        }
+    }
+    if p.ends_with("ss") || p.ends_with("sh") || p.ends_with("ch") || p.ends_with('x') {
+        return w.strip_suffix("es") == Some(p);
+    }
+    w.strip_suffix('s') == Some(p)
 }
 
 fn plural_of(w: &str) -> String {
@@ -703,6 +745,14 @@ SEIZE {SEIZED SEIZES SEIZING} [---]
         assert_eq!(p.code.primary.as_deref(), Some("020"));
         let p = at(&t, "A seized B", 1).unwrap();
         assert_eq!(p.code.primary, None);
+    }
+
+    #[test]
+    fn plurals_are_recognised_without_building_them() {
+        for w in ["talk", "army", "day", "press", "march", "tax"] {
+            assert!(is_plural_of(w, &plural_of(w)), "{w}");
+            assert!(!is_plural_of(w, w));
+        }
     }
 
     #[test]
