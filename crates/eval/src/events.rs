@@ -278,11 +278,12 @@ fn petrarch_unittest(dir: &Path) -> Result<String> {
     dict.add_agents(&read("PETR.Validate.agents.txt")?);
     let mut verbs = VerbTable::new();
     verbs.add(&read("PETR.Validate.verbs.txt")?);
-    // PETRARCH writes a planned act with the act's own code, and paired events (a visit and
-    // its hosting); so does this run.
+    // PETRARCH writes a planned act with the act's own code, paired events (a visit and its
+    // hosting), and takes a place as the target when there is no other; so does this run.
     let coder = Coder::with_verbs(verbs).with_options(annalist_events::sentence::Options {
         intents: false,
         paired: true,
+        locative_targets: true,
     });
     let path = base.join("PETR.UnitTest.records.jsonl");
     let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -319,7 +320,11 @@ fn petrarch_unittest(dir: &Path) -> Result<String> {
             .map(|t| t.text(sentence).to_lowercase())
             .collect();
         let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let actors = dict.find(&words);
+        let date = v
+            .get("date")
+            .and_then(Value::as_str)
+            .and_then(|d| d.parse::<u32>().ok());
+        let actors = dict.find_on(&words, date);
         let coded = coder.code_words(&words, &actors);
         produced += coded.len();
         let got: Vec<(String, String, String)> = coded

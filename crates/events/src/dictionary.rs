@@ -14,6 +14,8 @@ use crate::sentence::{Actor, ActorSpan};
 #[derive(Clone, Debug, Default)]
 pub struct ActorDictionary {
     actors: HashMap<Vec<String>, String>,
+    /// Codes that hold between two dates (`YYYYMMDD`, inclusive), first listed first.
+    dated: HashMap<Vec<String>, Vec<(String, u32, u32)>>,
     agents: HashMap<Vec<String>, String>,
     longest: usize,
 }
@@ -38,6 +40,38 @@ fn code_in(line: &str) -> Option<String> {
     Some(code.to_uppercase())
 }
 
+/// The dates of a restriction line: `<D` (until D), `>D` (from D), `D1-D2`; dates are
+/// `YYYYMMDD`, or `YYMMDD` (years before 30 are 20YY).
+fn date_range(line: &str) -> Option<(u32, u32)> {
+    let inner = line.trim().trim_start_matches('[');
+    let inner = &inner[..inner.find(']').unwrap_or(inner.len())];
+    let mut parts = inner.split_whitespace();
+    parts.next()?;
+    let spec: String = parts.collect();
+    if spec.is_empty() {
+        return None;
+    }
+    let spec = spec.as_str();
+    let num = |s: &str| {
+        let s = s.trim();
+        let n = s.parse::<u32>().ok()?;
+        match s.len() {
+            8 => Some(n),
+            6 if n / 10_000 < 30 => Some(20_000_000 + n),
+            6 => Some(19_000_000 + n),
+            _ => None,
+        }
+    };
+    if let Some(d) = spec.strip_prefix('<') {
+        return Some((0, num(d)?.saturating_sub(1)));
+    }
+    if let Some(d) = spec.strip_prefix('>') {
+        return Some((num(d)?, u32::MAX));
+    }
+    let (a, b) = spec.split_once('-')?;
+    Some((num(a)?, num(b)?))
+}
+
 fn strip_comment(line: &str) -> &str {
     match line.find('#') {
         Some(k) => &line[..k],
@@ -55,6 +89,8 @@ impl ActorDictionary {
     pub fn add_actors(&mut self, text: &str) {
         let mut current: Option<String> = None;
         let mut pending: Vec<Vec<String>> = Vec::new();
+        // The names of the entry being read, for its dated codes.
+        let mut names: Vec<Vec<String>> = Vec::new();
         for raw in text.lines() {
             let line = strip_comment(raw).trim();
             if line.is_empty() || line.starts_with("<!--") {
@@ -62,6 +98,9 @@ impl ActorDictionary {
             }
             if let Some(syn) = line.strip_prefix('+') {
                 let w = words_of(syn.split('[').next().unwrap_or(""));
+                if !w.is_empty() {
+                    names.push(w.clone());
+                }
                 match &current {
                     Some(code) if !w.is_empty() => self.insert_actor(w, code.clone()),
                     _ if !w.is_empty() => pending.push(w),
@@ -70,6 +109,27 @@ impl ActorDictionary {
                 continue;
             }
             if let Some(code) = line.strip_prefix('[') {
+                // "[CODE <20080120]", "[CODE 20100109-20100112]", "[CODE >20130119]": the code
+                // between those dates, for the names of the entry.
+                if let Some(range) = date_range(line) {
+                    if let Some(code) = code_in(&format!("[{code}")) {
+                        // An entry with dated codes only: the first is its default too.
+                        for w in pending.drain(..) {
+                            self.insert_actor(w, code.clone());
+                        }
+                        if current.is_none() {
+                            current = Some(code.clone());
+                        }
+                        for n in &names {
+                            self.dated.entry(n.clone()).or_default().push((
+                                code.clone(),
+                                range.0,
+                                range.1,
+                            ));
+                        }
+                    }
+                    continue;
+                }
                 // A code on its own line belongs to the names just above it.
                 if let Some(code) = code_in(&format!("[{code}")) {
                     for w in pending.drain(..) {
@@ -84,6 +144,8 @@ impl ActorDictionary {
             if w.is_empty() {
                 continue;
             }
+            names.clear();
+            names.push(w.clone());
             match code_in(line) {
                 Some(code) => {
                     for p in pending.drain(..) {
@@ -181,10 +243,16 @@ impl ActorDictionary {
     /// an agent phrase within two tokens after it adding its role ("Arnor security officials"
     /// → ARN + GOV); an agent phrase alone is an actor with the role code only.
     pub fn find(&self, words: &[&str]) -> Vec<ActorSpan> {
+        self.find_on(words, None)
+    }
+
+    /// [`ActorDictionary::find`] on a date (`YYYYMMDD`): an actor's dated codes that hold on
+    /// it win over its default one (the first listed, where two hold).
+    pub fn find_on(&self, words: &[&str], date: Option<u32>) -> Vec<ActorSpan> {
         let mut out: Vec<ActorSpan> = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            if let Some((n, code)) = self.longest_at(&self.actors, words, i) {
+            if let Some((n, code)) = self.actor_at(words, i, date) {
                 let mut code = code.clone();
                 let mut end = i + n;
                 for skip in 0..=3 {
@@ -210,7 +278,7 @@ impl ActorDictionary {
                         at += 1;
                     }
                     let mut members = Vec::new();
-                    while let Some((m, c)) = self.longest_at(&self.actors, words, at) {
+                    while let Some((m, c)) = self.actor_at(words, at, date) {
                         members.push(Actor {
                             name: words[at..at + m].join(" "),
                             code: format!("{c}{role}"),
@@ -242,7 +310,8 @@ impl ActorDictionary {
                         continue;
                     }
                 }
-                out.push(span(i..end, role.clone(), words));
+                // An agent of no known country, as PETRARCH writes it.
+                out.push(span(i..end, format!("---{role}"), words));
                 i = end;
                 continue;
             }
@@ -268,6 +337,22 @@ impl ActorDictionary {
             merged.push(a);
         }
         merged
+    }
+
+    /// The longest actor phrase at `i` and its code on `date`.
+    fn actor_at(&self, words: &[&str], i: usize, date: Option<u32>) -> Option<(usize, &String)> {
+        let (n, code) = self.longest_at(&self.actors, words, i)?;
+        if let (Some(d), false) = (date, self.dated.is_empty()) {
+            let key: Vec<String> = words[i..i + n].iter().map(|w| w.to_string()).collect();
+            if let Some(c) = self
+                .dated
+                .get(&key)
+                .and_then(|list| list.iter().find(|(_, a, b)| *a <= d && d <= *b))
+            {
+                return Some((n, &c.0));
+            }
+        }
+        Some((n, code))
     }
 
     fn longest_at<'d>(
@@ -332,6 +417,31 @@ mod tests {
         assert_eq!(codes, ["ARNGOV", "GONCOP", "GON"]);
         assert_eq!(found[0].tokens, 0..3);
         let found = d.find(&["congressmen", "spoke"]);
-        assert_eq!(found[0].members[0].code, "LEG");
+        assert_eq!(found[0].members[0].code, "---LEG");
+    }
+
+    #[test]
+    fn dated_codes_hold_between_their_dates() {
+        let mut d = ActorDictionary::new();
+        d.add_actors(
+            "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[ORCHOB 20100109-20100112]\n\t[HOBMIL 20080120-20121109]\n\t[HOBELI >20130119]\n",
+        );
+        let code = |date| {
+            d.find_on(&["sam", "gamgee"], date)[0].members[0]
+                .code
+                .clone()
+        };
+        assert_eq!(code(Some(20000101)), "HOBCIV");
+        assert_eq!(code(Some(20100110)), "ORCHOB");
+        assert_eq!(code(Some(20100301)), "HOBMIL");
+        assert_eq!(code(Some(20121201)), "HOB");
+        assert_eq!(code(Some(20140101)), "HOBELI");
+        assert_eq!(code(None), "HOB");
+        let mut d = ActorDictionary::new();
+        d.add_actors("GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\n");
+        let code = |date| d.find_on(&["smeagol"], date)[0].members[0].code.clone();
+        assert_eq!(code(Some(19940101)), "HOB");
+        assert_eq!(code(Some(19951101)), "HOBGOV");
+        assert_eq!(code(Some(20000101)), "HOBREB");
     }
 }

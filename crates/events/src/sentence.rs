@@ -53,6 +53,10 @@ pub struct Options {
     /// Also write the paired event a dictionary entry names ("visited" gives the host's 043
     /// beside the visitor's 042), as PETRARCH does; off, only the act the text tells.
     pub paired: bool,
+    /// When a clause names no other target, take the place after a locative ("criticized
+    /// the closure of guest houses in Bree" → Bree), as PETRARCH does; off, a place is where
+    /// an event happened, never whom it concerned.
+    pub locative_targets: bool,
 }
 
 impl Default for Options {
@@ -60,6 +64,7 @@ impl Default for Options {
         Options {
             intents: true,
             paired: false,
+            locative_targets: false,
         }
     }
 }
@@ -730,7 +735,12 @@ pub fn code_sentence(
             // An event noun names its other side by its pattern ("talks with", "visit to").
             None
         } else {
-            target_of(words, &actors, p, hi, subject)
+            target_of(words, &actors, p, hi, subject, false).or_else(|| {
+                options
+                    .locative_targets
+                    .then(|| target_of(words, &actors, p, hi, subject, true))
+                    .flatten()
+            })
         };
         if target.is_none() && !p.noun {
             // "demanded (on Tuesday) that the US cancel…": the complement's subject.
@@ -1197,6 +1207,7 @@ fn target_of(
     p: &Pred,
     hi: usize,
     subject: Option<usize>,
+    places: bool,
 ) -> Option<usize> {
     let from = p.target_at.unwrap_or(p.tokens.end);
     let hi = if p.target_at.is_some() {
@@ -1227,7 +1238,7 @@ fn target_of(
         let force = matches!(p.code.get(..2), Some("18" | "19" | "20"));
         let prep = prep.filter(|w| !(force && matches!(*w, "at" | "on")));
         // Where the pattern marks the target ("arrived in Amman"), a place may be it.
-        p.target_at.is_some() || !prep.is_some_and(|w| is(LOCATIVE, w))
+        places || p.target_at.is_some() || !prep.is_some_and(|w| is(LOCATIVE, w))
     })?;
     // "the head of the Russian Navy Nikolay Evmenov": the person, not the office before it.
     let (i, a) = first;
