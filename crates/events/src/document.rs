@@ -218,12 +218,36 @@ fn gazetteer_code(g: &Gazetteer, name: &str, date: Option<&str>) -> Option<Strin
     {
         return Some(c.cameo.clone());
     }
+    let entries = g.actors(name);
+    let dated = |a: &&annalist_nlp::gazetteer::Actor| a.from.is_some() || a.to.is_some();
     let valid = |a: &&annalist_nlp::gazetteer::Actor| {
         date.is_none_or(|d| {
             a.from.as_deref().is_none_or(|f| f <= d) && a.to.as_deref().is_none_or(|t| d <= t)
         })
     };
-    g.actors(name).iter().find(valid).map(|a| a.code.clone())
+    // A role that holds on the date first ("Kofi Annan" in 2000: IGOUNO, not the undated
+    // ELI); then an undated one.
+    if let Some(a) = entries
+        .iter()
+        .find(|a| dated(a) && valid(a))
+        .or_else(|| entries.iter().find(|a| !dated(a)))
+    {
+        return Some(a.code.clone());
+    }
+    // Out of office on the date, a person still belongs to the country all their roles name
+    // (an organisation renamed, to its kind: "European Community" → IGO).
+    let first = entries.first().and_then(|a| a.code.get(..3));
+    let Some(first) = first else {
+        // "U.N." is "UN".
+        let plain: String = name.chars().filter(|c| *c != '.').collect();
+        return (plain != name && !plain.is_empty())
+            .then(|| gazetteer_code(g, &plain, date))
+            .flatten();
+    };
+    entries
+        .iter()
+        .all(|a| a.code.get(..3) == Some(first))
+        .then(|| first.to_string())
 }
 
 /// The entity's actor code, or its country's.
