@@ -125,6 +125,19 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             continue;
         }
         let words: Vec<&str> = t.lower[range.clone()].iter().map(String::as_str).collect();
+        // Both of the article's two main countries named in this sentence or the two before.
+        // (By country: "Chinese" names China.)
+        let pair_near = pair.as_ref().is_some_and(|p| {
+            p.iter().all(|a| {
+                u.entities.iter().enumerate().any(|(k, e)| {
+                    codes[k].as_deref() == Some(a.code.as_str())
+                        && e.mentions.iter().any(|m| {
+                            let s = t.sentence_of(m.tokens.start);
+                            s <= si && si <= s + 2
+                        })
+                })
+            })
+        });
         let spans = actor_spans(
             u,
             g,
@@ -133,6 +146,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             range.start,
             &mut by_sentence[si],
             pair.as_ref(),
+            pair_near,
         );
         if spans.is_empty() {
             continue;
@@ -284,6 +298,25 @@ fn main_pair(u: &Understanding<'_>) -> Option<[Actor; 2]> {
     Some([actor(counts[0]), actor(counts[1])])
 }
 
+/// Whether a place entity can act as a state: a country, a region the gazetteer does not
+/// place in a town, or a capital.
+fn state_like(u: &Understanding<'_>, g: &Gazetteer, k: usize) -> bool {
+    let e = &u.entities[k];
+    if g.country_by_name(&e.name).is_some() || g.country_by_adjective(&e.name).is_some() {
+        return true;
+    }
+    let Some(p) = u.places.iter().find(|p| p.entity == k) else {
+        return true;
+    };
+    let Some(country) = p.country.as_deref().and_then(|c| g.country(c)) else {
+        return true;
+    };
+    // A city has a GeoNames id of its own; the country's point is the country's.
+    p.geonameid.is_none_or(|id| id == country.geonameid)
+        || country.capital.eq_ignore_ascii_case(&p.name)
+        || country.name.eq_ignore_ascii_case(&p.name)
+}
+
 /// The role code of an agent phrase at `words[i..]`: (role, tokens).
 fn agent_at(g: &Gazetteer, words: &[&str], i: usize) -> Option<(String, usize)> {
     for n in (1..=2).rev() {
@@ -313,6 +346,7 @@ fn with_role(code: &str, role: &str) -> String {
 /// The actor spans of one sentence: entity mentions (a nationality or place with an agent noun
 /// after it becomes that country's agent: "Russian troops" → RUSMIL), and "the two countries"
 /// or a bare "their" for the document's main pair.
+#[allow(clippy::too_many_arguments)]
 fn actor_spans(
     u: &Understanding<'_>,
     g: &Gazetteer,
@@ -321,6 +355,7 @@ fn actor_spans(
     offset: usize,
     mentions: &mut [(Range<usize>, usize)],
     pair: Option<&[Actor; 2]>,
+    pair_near: bool,
 ) -> Vec<ActorSpan> {
     mentions.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut out: Vec<ActorSpan> = Vec::new();
@@ -348,9 +383,15 @@ fn actor_spans(
                 at += 1;
                 found = agent_at(g, words, at);
             }
-            if let Some((role, n)) = found {
-                code = with_role(&code, &role);
-                tokens.end = at + n;
+            match found {
+                Some((role, n)) => {
+                    code = with_role(&code, &role);
+                    tokens.end = at + n;
+                }
+                // A town stands for its country's government only as a capital ("Beijing
+                // said"); "Houston restaurants" are not an actor.
+                None if e.kind == EntityType::Gpe && !state_like(u, g, *k) => continue,
+                None => {}
             }
         }
         out.push(ActorSpan {
@@ -410,10 +451,11 @@ fn actor_spans(
             let phrase = PAIRS.iter().find(|p| words[i..].starts_with(p));
             let (len, role) = match phrase {
                 Some(p) => (p.len(), String::new()),
-                None if matches!(words[i], "their" | "they") => match agent_at(g, words, i + 1) {
-                    Some((role, n)) => (1 + n, role),
-                    None if words[i] == "they" => (1, String::new()),
-                    None => {
+                // "their air forces", where both were just named: a bare "they" is too often
+                // someone else (customers, readers, the company).
+                None if words[i] == "their" && pair_near => match agent_at(g, words, i + 1) {
+                    Some((role, n)) if !role.is_empty() => (1 + n, role),
+                    _ => {
                         i += 1;
                         continue;
                     }
