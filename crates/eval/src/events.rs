@@ -22,6 +22,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
+use crate::metrics::{harmonic, ratio};
 use annalist_core::{Analysis, Document, Format};
 use annalist_events::dictionary::ActorDictionary;
 use annalist_events::verbs::VerbTable;
@@ -112,20 +113,7 @@ impl Counts {
         ratio(self.found, self.gold)
     }
     fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
+        harmonic(self.p(), self.r())
     }
 }
 

@@ -180,7 +180,8 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
     }
 }
 
-fn harmonic(p: f64, r: f64) -> f64 {
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub fn harmonic(p: f64, r: f64) -> f64 {
     if p + r > 0.0 {
         2.0 * p * r / (p + r)
     } else {
@@ -323,7 +324,8 @@ impl SnippetCounts {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+/// `a / b`, 0 when `b` is 0.
+pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
     } else {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use annalist_core::{CharIndex, EventActor, EventRecord, Span};
-use annalist_nlp::entities::EntityType;
+use annalist_nlp::entities::{actors, EntityType};
 use annalist_nlp::gazetteer::Gazetteer;
 use annalist_nlp::Understanding;
 
@@ -119,6 +119,27 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
     }
     place_mentions.sort_by_key(|(r, k)| (r.start, *k));
 
+    // Per member of the pair, the sentences that name its country (by code: "Chinese" names
+    // China); found once, not per sentence.
+    let pair_sentences: Vec<Vec<bool>> = pair
+        .iter()
+        .flatten()
+        .map(|a| {
+            let mut named = vec![false; t.sentences.len()];
+            for (k, e) in u.entities.iter().enumerate() {
+                if codes[k].as_deref() == Some(a.code.as_str()) {
+                    for m in &e.mentions {
+                        named[t.sentence_of(m.tokens.start)] = true;
+                    }
+                }
+            }
+            named
+        })
+        .collect();
+    // Which place entities may act as a state, found once.
+    let states: Vec<bool> = (0..u.entities.len())
+        .map(|k| u.entities[k].kind != EntityType::Gpe || state_like(u, g, k))
+        .collect();
     let mut out: Vec<EventRecord> = Vec::new();
     for (si, range) in t.sentences.iter().enumerate() {
         if range.is_empty() {
@@ -127,17 +148,9 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
         let words: Vec<&str> = t.lower[range.clone()].iter().map(String::as_str).collect();
         // Both of the article's two main countries named in this sentence or the two before.
         // (By country: "Chinese" names China.)
-        let pair_near = pair.as_ref().is_some_and(|p| {
-            p.iter().all(|a| {
-                u.entities.iter().enumerate().any(|(k, e)| {
-                    codes[k].as_deref() == Some(a.code.as_str())
-                        && e.mentions.iter().any(|m| {
-                            let s = t.sentence_of(m.tokens.start);
-                            s <= si && si <= s + 2
-                        })
-                })
-            })
-        });
+        let pair_near = pair_sentences
+            .iter()
+            .all(|named| (si.saturating_sub(2)..=si).any(|s| named[s]));
         let spans = actor_spans(
             u,
             g,
@@ -147,6 +160,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             &mut by_sentence[si],
             pair.as_ref(),
             pair_near,
+            &states,
         );
         if spans.is_empty() {
             continue;
@@ -226,28 +240,17 @@ fn record(
 /// The gazetteer's actor code for a name: a country by name or adjective, else a known actor
 /// valid on `date`.
 fn gazetteer_code(g: &Gazetteer, name: &str, date: Option<&str>) -> Option<String> {
-    if let Some(c) = g
-        .country_by_name(name)
-        .or_else(|| g.country_by_adjective(name))
+    if let Some(iso) = actors::country_named(g, name) {
+        return Some(actors::cameo_country(g, &iso));
+    }
+    // A role that holds on the date first ("Kofi Annan" in 2000: IGOUNO, not the undated
+    // ELI); then an undated one (the NLP stage's own choice of a known actor).
+    if let Some(code) = actors::known_actor(g, name, date, true)
+        .or_else(|| actors::known_actor(g, name, date, false))
     {
-        return Some(c.cameo.clone());
+        return Some(code);
     }
     let entries = g.actors(name);
-    let dated = |a: &&annalist_nlp::gazetteer::Actor| a.from.is_some() || a.to.is_some();
-    let valid = |a: &&annalist_nlp::gazetteer::Actor| {
-        date.is_none_or(|d| {
-            a.from.as_deref().is_none_or(|f| f <= d) && a.to.as_deref().is_none_or(|t| d <= t)
-        })
-    };
-    // A role that holds on the date first ("Kofi Annan" in 2000: IGOUNO, not the undated
-    // ELI); then an undated one.
-    if let Some(a) = entries
-        .iter()
-        .find(|a| dated(a) && valid(a))
-        .or_else(|| entries.iter().find(|a| !dated(a)))
-    {
-        return Some(a.code.clone());
-    }
     // Out of office on the date, a person still belongs to the country all their roles name
     // (an organisation renamed, to its kind: "European Community" → IGO).
     let first = entries.first().and_then(|a| a.code.get(..3));
@@ -356,6 +359,7 @@ fn actor_spans(
     mentions: &mut [(Range<usize>, usize)],
     pair: Option<&[Actor; 2]>,
     pair_near: bool,
+    states: &[bool],
 ) -> Vec<ActorSpan> {
     mentions.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut out: Vec<ActorSpan> = Vec::new();
@@ -390,7 +394,7 @@ fn actor_spans(
                 }
                 // A town stands for its country's government only as a capital ("Beijing
                 // said"); "Houston restaurants" are not an actor.
-                None if e.kind == EntityType::Gpe && !state_like(u, g, *k) => continue,
+                None if !states[*k] => continue,
                 None => {}
             }
         }

@@ -508,8 +508,9 @@ struct Pred {
     target_at: Option<usize>,
     clause: Range<usize>,
     noun: bool,
-    /// Governed by "refused to", "declined to": coded as the rejection.
-    refused: bool,
+    /// Governed by "refused to" or "threatened to": coded as the rejection or the threat,
+    /// which happened.
+    governed: bool,
 }
 
 /// Codes one sentence. `words` are the lowercase tokens; `actors` the actor spans, sorted and
@@ -620,7 +621,7 @@ pub fn code_sentence(
                             target_at: p.target_at,
                             clause,
                             noun: p.noun,
-                            refused: false,
+                            governed: false,
                         });
                     }
                 }
@@ -650,12 +651,12 @@ pub fn code_sentence(
         if adjacent && gap == ["to"] && is(THREATENING, words[a.head]) {
             // "threatened to cut off": the threat of it (13x).
             preds[k + 1].code = threat_of(&preds[k + 1].code);
-            preds[k + 1].refused = true;
+            preds[k + 1].governed = true;
             preds.remove(k);
         } else if adjacent && gap == ["to"] && is(DENYING, words[a.head]) {
             // "refused to meet": a rejection of what was asked (12x).
             preds[k + 1].code = reject_of(&preds[k + 1].code);
-            preds[k + 1].refused = true;
+            preds[k + 1].governed = true;
             preds.remove(k);
         } else if (adjacent && is(CATENATIVE, words[a.head])) || light {
             preds.remove(k);
@@ -778,7 +779,7 @@ pub fn code_sentence(
         if !passive && !speaker_source {
             last_subject = Some((src, p.tokens.end));
         }
-        let mut modality = if p.refused {
+        let mut modality = if p.governed {
             Modality::Occurred
         } else {
             modality_of(words, &p.tokens, lo)
@@ -808,20 +809,13 @@ pub fn code_sentence(
         if let (Some(s), true, false) = (speaker, obliged, speaker_source) {
             if !sources.iter().any(own) {
                 // "X said Y must V": X demands it of Y.
-                let demand = demand_of(&code);
-                for spk in &actors[s].members {
-                    for a in sources.iter().filter(|a| !own(a)) {
-                        out.push(Coded {
-                            code: demand.clone(),
-                            source: spk.clone(),
-                            target: Some(a.clone()),
-                            predicate: p.tokens.clone(),
-                            clause: lo..hi,
-                            target_tokens: Some(actors[src].tokens.clone()),
-                            modality: Modality::Occurred,
-                        });
-                    }
-                }
+                let others = sources.iter().filter(|a| !own(a));
+                let said = Said {
+                    predicate: p.tokens.clone(),
+                    clause: lo..hi,
+                    about: actors[src].tokens.clone(),
+                };
+                said.push(&mut out, &demand_of(&code), &actors[s].members, others);
                 continue;
             }
         }
@@ -844,19 +838,13 @@ pub fn code_sentence(
             if !speaker_source && !sources.iter().all(own) {
                 if quad >= 3 {
                     // Reported conflict by another actor: the speaker accuses it.
-                    for spk in &actors[s].members {
-                        for a in sources.iter().filter(|a| !own(a)) {
-                            out.push(Coded {
-                                code: "112".to_string(),
-                                source: spk.clone(),
-                                target: Some(a.clone()),
-                                predicate: p.tokens.clone(),
-                                clause: lo..hi,
-                                target_tokens: Some(actors[src].tokens.clone()),
-                                modality: Modality::Occurred,
-                            });
-                        }
-                    }
+                    let others = sources.iter().filter(|a| !own(a));
+                    let said = Said {
+                        predicate: p.tokens.clone(),
+                        clause: lo..hi,
+                        about: actors[src].tokens.clone(),
+                    };
+                    said.push(&mut out, "112", &actors[s].members, others);
                 }
                 if modality == Modality::Occurred {
                     modality = Modality::Claimed;
@@ -931,6 +919,38 @@ pub fn code_sentence(
         }
     }
     dedup(out)
+}
+
+/// What a speaker's words are coded as when they are about another actor's act: a demand
+/// ("Y must"), an accusation (reported conflict), each from every speaker to every other.
+struct Said {
+    predicate: Range<usize>,
+    clause: Range<usize>,
+    about: Range<usize>,
+}
+
+impl Said {
+    fn push<'a>(
+        &self,
+        out: &mut Vec<Coded>,
+        code: &str,
+        speakers: &[Actor],
+        others: impl Iterator<Item = &'a Actor> + Clone,
+    ) {
+        for spk in speakers {
+            for a in others.clone() {
+                out.push(Coded {
+                    code: code.to_string(),
+                    source: spk.clone(),
+                    target: Some(a.clone()),
+                    predicate: self.predicate.clone(),
+                    clause: self.clause.clone(),
+                    target_tokens: Some(self.about.clone()),
+                    modality: Modality::Occurred,
+                });
+            }
+        }
+    }
 }
 
 fn coded(

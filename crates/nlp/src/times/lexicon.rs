@@ -208,19 +208,11 @@ pub fn year_number(w: &str) -> Option<i32> {
 
 /// The first word of a year said aloud: "nineteen" in "nineteen ninety-six" (the century).
 pub fn spoken_century(w: &str) -> Option<u32> {
-    Some(match w {
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        _ => return None,
-    })
+    // Words only: "19" in digits is not said aloud.
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    number(w).filter(|n| (11..=20).contains(n))
 }
 
 /// An ordinal century in words or digits: "twentieth", "20th" → 20.
