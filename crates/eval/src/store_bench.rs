@@ -72,10 +72,7 @@ pub struct Generated {
 
 /// Writes variants of `templates` into `store` until it holds at least `target` events.
 pub fn generate(store: &mut Store, templates: &[Analysis], target: u64) -> Result<Generated> {
-    let templates: Vec<&Analysis> = templates
-        .iter()
-        .filter(|t| !t.text.is_empty())
-        .collect();
+    let templates: Vec<&Analysis> = templates.iter().filter(|t| !t.text.is_empty()).collect();
     anyhow::ensure!(!templates.is_empty(), "no records to make the store from");
     let mut actors: Vec<String> = templates
         .iter()
@@ -204,7 +201,15 @@ pub fn store_queries(store: &Store) -> Vec<Query<'_>> {
     let pairs = [
         "CHN,RUS", "USA,CHN", "RUS,UKR", "ISR,IRN", "USA,RUS", "IND,PAK", "FRA,DEU", "GBR,USA",
     ];
-    let words = ["minister", "talks", "government", "police", "president", "trade", "war"];
+    let words = [
+        "minister",
+        "talks",
+        "government",
+        "police",
+        "president",
+        "trade",
+        "war",
+    ];
     let month = |n: usize| {
         let m = 1 + n % 12;
         (format!("2023-{m:02}-01"), format!("2023-{m:02}-28"))
@@ -213,7 +218,10 @@ pub fn store_queries(store: &Store) -> Vec<Query<'_>> {
         (
             "events by dyad (100 newest)",
             Box::new(move |n| {
-                let f = Filter { dyad: Some(pairs[n % pairs.len()].into()), ..Filter::default() };
+                let f = Filter {
+                    dyad: Some(pairs[n % pairs.len()].into()),
+                    ..Filter::default()
+                };
                 store.events(&f, 100, 0).map(drop).map_err(Into::into)
             }),
         ),
@@ -256,7 +264,10 @@ pub fn store_queries(store: &Store) -> Vec<Query<'_>> {
         (
             "per-day series of a dyad",
             Box::new(move |n| {
-                let f = Filter { dyad: Some(pairs[n % pairs.len()].into()), ..Filter::default() };
+                let f = Filter {
+                    dyad: Some(pairs[n % pairs.len()].into()),
+                    ..Filter::default()
+                };
                 store.series(&f).map(drop).map_err(Into::into)
             }),
         ),
@@ -264,7 +275,11 @@ pub fn store_queries(store: &Store) -> Vec<Query<'_>> {
             "graph of a month (200 edges)",
             Box::new(move |n| {
                 let (from, to) = month(n);
-                let f = Filter { from: Some(from), to: Some(to), ..Filter::default() };
+                let f = Filter {
+                    from: Some(from),
+                    to: Some(to),
+                    ..Filter::default()
+                };
                 store.graph(&f, 200).map(drop).map_err(Into::into)
             }),
         ),

@@ -408,7 +408,7 @@ fn add_events(
         let sentence = slice(event.evidence);
         let evidence = evidence_hash(sentence);
         let when = event.date.as_deref().and_then(start_of).or(published);
-        let id = match same_sentence_in_story(tx, story, evidence, &event.code)? {
+        let id = match same_sentence_in_story(tx, doc, story, evidence, event)? {
             Some(id) => Some(id),
             None => same_event(tx, record, event, when)?,
         };
@@ -445,20 +445,35 @@ fn add_events(
     Ok(())
 }
 
-/// An event reported, with the same code, by the same sentence in another copy of this story.
+/// The same event (code and dyad) reported by the same sentence in another document of this
+/// story: a copy whose date may read differently (a relative date against another day).
 fn same_sentence_in_story(
     tx: &Transaction<'_>,
+    doc: i64,
     story: i64,
     evidence: i64,
-    code: &str,
+    event: &EventRecord,
 ) -> Result<Option<i64>, Error> {
     Ok(tx
         .prepare_cached(
-            "SELECT m.event FROM event_mentions m JOIN documents d ON d.rowid = m.doc
-             WHERE m.evidence = ?1 AND d.story = ?2 AND m.code = ?3
+            "SELECT m.event FROM event_mentions m
+             JOIN documents d ON d.rowid = m.doc
+             JOIN events e ON e.id = m.event
+             WHERE m.evidence = ?1 AND d.story = ?2 AND m.code = ?3 AND m.doc != ?4
+               AND e.source_key = ?5 AND e.target_key = ?6
              ORDER BY m.event LIMIT 1",
         )?
-        .query_row(params![evidence, story, code], |r| r.get(0))
+        .query_row(
+            params![
+                evidence,
+                story,
+                event.code,
+                doc,
+                side_key(event.source.actor.as_deref(), &event.source.name),
+                side_key(event.target.actor.as_deref(), &event.target.name)
+            ],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 

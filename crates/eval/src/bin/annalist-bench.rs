@@ -1024,7 +1024,10 @@ mod store {
             .collect::<Result<_, _>>()?;
         drop(store);
 
-        let db = args.db.clone().unwrap_or_else(|| tmp.path().join("events.db"));
+        let db = args
+            .db
+            .clone()
+            .unwrap_or_else(|| tmp.path().join("events.db"));
         for ext in ["", "-wal", "-shm"] {
             let _ = fs::remove_file(format!("{}{ext}", db.display()));
         }
@@ -1098,7 +1101,10 @@ mod store {
         };
         let get = move |path: String| -> Result<()> {
             let mut s = TcpStream::connect(addr)?;
-            write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+            write!(
+                s,
+                "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            )?;
             let mut response = Vec::new();
             s.read_to_end(&mut response)?;
             anyhow::ensure!(
@@ -1108,7 +1114,9 @@ mod store {
             );
             Ok(())
         };
-        let pairs = ["CHN,RUS", "USA,CHN", "RUS,UKR", "ISR,IRN", "USA,RUS", "IND,PAK"];
+        let pairs = [
+            "CHN,RUS", "USA,CHN", "RUS,UKR", "ISR,IRN", "USA,RUS", "IND,PAK",
+        ];
         let queries: Vec<Query<'_>> = vec![
             (
                 "GET /api/events?dyad=",
@@ -1121,7 +1129,10 @@ mod store {
             (
                 "GET /api/events?q=&actor=",
                 Box::new(move |n| {
-                    get(format!("/api/events?q=minister&actor={}", &pairs[n % pairs.len()][..3]))
+                    get(format!(
+                        "/api/events?q=minister&actor={}",
+                        &pairs[n % pairs.len()][..3]
+                    ))
                 }),
             ),
             (
