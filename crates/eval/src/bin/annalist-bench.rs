@@ -25,6 +25,10 @@ use rayon::prelude::*;
 use annalist_eval::datasets::Set;
 use annalist_eval::peers::PEERS;
 
+/// The same allocator as the `annalist` binary, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "annalist-bench",
