@@ -1,0 +1,2 @@
+// Placeholder: the front end is on branch `web`.
+document.body.dataset.ready = "1";
