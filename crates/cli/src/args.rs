@@ -21,6 +21,172 @@ pub enum Command {
     /// Reads articles and writes one analysis record (schema annalist/1) per article to stdout.
     #[command(after_long_help = ANALYZE_HELP)]
     Analyze(AnalyzeArgs),
+    /// Analyses articles and adds them to a store: deduplicated, stories grouped, events merged.
+    #[command(after_long_help = INGEST_HELP)]
+    Ingest(IngestArgs),
+    /// Lists the store's events that match filters, or counts them per day.
+    #[command(after_long_help = QUERY_HELP)]
+    Query(QueryArgs),
+    /// Writes the store out: analysis records as JSON lines, events as a GDELT 2.0 table.
+    Export(ExportArgs),
+}
+
+/// Options of `annalist ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// The store to add to; created if it does not exist.
+    #[arg(long, value_name = "PATH", default_value = annalist_store::DEFAULT_PATH)]
+    pub db: PathBuf,
+
+    /// Reads every PATH as this format instead of guessing it (as `annalist analyze`).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+
+    /// Reference date for relative times; overrides the documents' own dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::date::parse_date)]
+    pub published: Option<String>,
+
+    /// Number of analysis threads [default: all cores]. The store is written from one thread.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
+
+    /// Files or directories to read (HTML, scraped dumps, WARC, JSON lines, as `annalist
+    /// analyze`); `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Which events: the filters shared by `query` and `export`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct FilterArgs {
+    /// An actor code or country on either side (prefix: CHN matches CHNGOV).
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// The acting side.
+    #[arg(long, value_name = "CODE")]
+    pub source: Option<String>,
+    /// The side acted on.
+    #[arg(long, value_name = "CODE")]
+    pub target: Option<String>,
+    /// Two actors or countries, either way round: `CHN,RUS`.
+    #[arg(long, value_name = "A,B")]
+    pub dyad: Option<String>,
+    /// A CAMEO code or its prefix (`04`, `0312`).
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// A CAMEO root (two digits).
+    #[arg(long, value_name = "NN")]
+    pub root: Option<String>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+    /// conflict.
+    #[arg(long, value_name = "1-4")]
+    pub quad: Option<u8>,
+    /// occurred, planned, claimed or negated.
+    #[arg(long, value_name = "MODALITY")]
+    pub modality: Option<String>,
+    /// First day (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Last day (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    /// A place name, or the country (ISO alpha-3) where it happened.
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Words that the reporting articles contain (all of them).
+    #[arg(long = "text", value_name = "WORDS")]
+    pub text: Option<String>,
+}
+
+impl From<&FilterArgs> for annalist_store::Filter {
+    fn from(f: &FilterArgs) -> annalist_store::Filter {
+        annalist_store::Filter {
+            q: f.text.clone(),
+            actor: f.actor.clone(),
+            source: f.source.clone(),
+            target: f.target.clone(),
+            dyad: f.dyad.clone(),
+            code: f.code.clone(),
+            root: f.root.clone(),
+            quad: f.quad,
+            modality: f.modality.clone(),
+            from: f.from.clone(),
+            to: f.to.clone(),
+            place: f.place.clone(),
+        }
+    }
+}
+
+/// Options of `annalist query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The store to read.
+    #[arg(long, value_name = "PATH", default_value = annalist_store::DEFAULT_PATH)]
+    pub db: PathBuf,
+
+    /// Which events.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Counts the matching events per day by quad class instead of listing them.
+    #[arg(long)]
+    pub per_day: bool,
+
+    /// Output: a table (the default on a terminal), JSON lines (the default in a pipe) or CSV.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub output: Option<QueryOutput>,
+
+    /// Most events to list.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+
+    /// Events to skip first (for paging).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+}
+
+/// `annalist query --output` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QueryOutput {
+    /// Aligned columns for a person.
+    Table,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values with a header line.
+    Csv,
+}
+
+/// Options of `annalist export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The store to read.
+    #[arg(long, value_name = "PATH", default_value = annalist_store::DEFAULT_PATH)]
+    pub db: PathBuf,
+
+    /// What to write.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+
+    /// Where to write: a file (default: standard output).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+
+    /// Leaves out the GDELT table's header line (GDELT's own files have none).
+    #[arg(long)]
+    pub no_header: bool,
+
+    /// Which events (gdelt only).
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `annalist export --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Every stored analysis record, one JSON object per line (schema annalist/1).
+    Jsonl,
+    /// The events as a GDELT 2.0 event table: its 61 columns in its order, then ours.
+    Gdelt,
 }
 
 /// Options of `annalist analyze`.
@@ -48,7 +214,8 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
 
-    /// Files to read; `-` reads standard input. Records come out in the order of the paths.
+    /// Files or directories to read; `-` reads standard input. Records come out in the order of
+    /// the paths (a directory's files in name order, hidden ones skipped).
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 }
@@ -107,3 +274,34 @@ Errors:
   place and a message on stderr; the rest goes on. The exit code is 1 if any error happened, else 0
   (2 for a usage error or output that cannot be written). A closed stdout (e.g. `| head`) ends
   annalist quietly with 0.";
+
+/// The long help of `annalist ingest`.
+const INGEST_HELP: &str = "\
+Store:
+  One SQLite file (WAL; default ./annalist.db). Each batch of up to 128 documents is analysed in
+  parallel and written in one transaction with the digest of every input it came from. A re-run
+  skips inputs already stored, so ingesting the same page twice changes nothing and an ingest
+  that was killed resumes where its last commit ended, with no loss and no duplicates.
+
+Deduplication:
+  Equal clean texts are one document; each further place it was found is kept as a copy.
+  Near-duplicates (estimated Jaccard >= 0.5 over 5-word shingles, MinHash LSH) join the story of
+  the document they resemble. An event with the same source, target and CAMEO root as a stored
+  one, dated within a day of it (or the same sentence in a copy of one story), is merged into it.
+
+Output:
+  A progress line on a terminal; a summary on stderr at the end. Inputs that fail are reported
+  and counted; the exit code is 1 if any failed.";
+
+/// The long help of `annalist query`.
+const QUERY_HELP: &str = "\
+Matching:
+  Actor values match CAMEO actor codes by prefix (CHN matches CHNGOV, CHNMIL), and a
+  three-letter value also matches the side's country (ISO alpha-3). --dyad A,B matches A acting
+  on B and B acting on A. Dates are the events' own dates (the first day a month or year
+  covers). All given filters must hold.
+
+Examples:
+  annalist query --dyad CHN,RUS
+  annalist query --actor RUS --root 19 --from 2023-01-01 --output csv
+  annalist query --dyad CHN,RUS --per-day";

@@ -4,7 +4,7 @@
 //! Lines are read with a bounded buffer and parsed in the parallel stage, so a stream of any
 //! length runs in constant memory, and a bad line becomes an error record in its place.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead};
 
 use annalist_core::Format;
 use serde_json::{Map, Value};
@@ -13,7 +13,7 @@ use crate::date::is_iso_date_or_datetime;
 use crate::input::{read_line_capped, Line, MAX_DOCUMENT_BYTES};
 use crate::job::{self, DocJob, Job, Settings};
 use crate::output::{ErrorRecord, Outcome};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, Sink};
 
 /// One line of a JSON lines input, not parsed yet.
 #[derive(Debug)]
@@ -112,10 +112,10 @@ fn line_error(input: &str, line: u64, source: Option<String>, error: impl Into<S
 /// Streams the lines of `reader` (named `input`) into `pipeline`. Blank lines are skipped;
 /// a line over the size cap becomes an error record. A read error ends the input with an error
 /// record; only an error writing the output is returned.
-pub fn stream<W: Write>(
+pub fn stream<S: Sink>(
     reader: &mut dyn BufRead,
     input: &str,
-    pipeline: &mut Pipeline<W>,
+    pipeline: &mut Pipeline<S>,
 ) -> io::Result<()> {
     let cap = usize::try_from(MAX_DOCUMENT_BYTES).unwrap_or(usize::MAX);
     let mut buf = Vec::new();

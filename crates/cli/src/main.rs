@@ -7,11 +7,14 @@
 mod analyze;
 mod args;
 mod date;
+mod export;
+mod ingest;
 mod input;
 mod job;
 mod jsonl;
 mod output;
 mod pipeline;
+mod query;
 mod warc;
 
 use std::io;
@@ -26,6 +29,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Query(args) => query::run(args).map(|()| Status::Clean),
+        Command::Export(args) => export::run(args).map(|()| Status::Clean),
     };
     match result {
         Ok(Status::Clean) => ExitCode::SUCCESS,

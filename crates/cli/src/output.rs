@@ -52,7 +52,7 @@ impl ErrorRecord {
     }
 
     /// The message printed on stderr: `input:line: error (id …)` or `source: error`.
-    fn message(&self) -> String {
+    pub fn message(&self) -> String {
         let error = &self.error;
         match (self.line, &self.source) {
             (Some(line), Some(id)) => format!(

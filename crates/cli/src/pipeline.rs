@@ -1,8 +1,9 @@
 //! Bounded batches: jobs gather until a batch is full, then run in parallel on the pool while
-//! the next batch is read (reading and gunzipping a WARC overlaps with analysis). Outcomes are
-//! written in input order, a batch's before the next one starts running, so at most two batches
-//! are held at once: memory stays bounded however long the input, and output bytes never depend
-//! on the number of threads.
+//! the next batch is read (reading and gunzipping a WARC overlaps with analysis). When a batch is
+//! full, the running one is waited for, the new one starts, and the finished one's outcomes go
+//! to the sink in input order while the new one runs (writing overlaps with analysis too). At
+//! most three batches are held at once (one being read, one running, one being written): memory
+//! stays bounded however long the input, and output bytes never depend on the number of threads.
 
 use std::io::{self, Write};
 use std::sync::mpsc;
@@ -12,26 +13,67 @@ use rayon::prelude::*;
 use crate::job::{Job, Settings};
 use crate::output::{Outcome, Output};
 
+/// Where a pipeline's outcomes go, in input order: the record stream on stdout ([`Output`]) or
+/// the store (`annalist ingest`).
+pub trait Sink {
+    /// Whether to run `job` at all. An ingest skips inputs the store already has; a skipped job
+    /// gives no outcome.
+    fn admit(&mut self, job: &Job) -> bool {
+        let _ = job;
+        true
+    }
+
+    /// Takes one outcome.
+    fn accept(&mut self, outcome: Outcome) -> io::Result<()>;
+
+    /// Every outcome of a batch has been accepted: flush or commit.
+    fn end_batch(&mut self) -> io::Result<()>;
+
+    /// Records accepted so far.
+    fn records(&self) -> u64;
+
+    /// Errors accepted so far.
+    fn errors(&self) -> u64;
+}
+
+impl<W: Write> Sink for Output<W> {
+    fn accept(&mut self, outcome: Outcome) -> io::Result<()> {
+        self.write(&outcome)
+    }
+
+    fn end_batch(&mut self) -> io::Result<()> {
+        self.flush()
+    }
+
+    fn records(&self) -> u64 {
+        Output::records(self)
+    }
+
+    fn errors(&self) -> u64 {
+        Output::errors(self)
+    }
+}
+
 /// Most jobs in one batch.
 const MAX_BATCH_JOBS: usize = 128;
 
 /// Most input bytes held by one batch (a single larger document still makes a batch of its own).
 const MAX_BATCH_BYTES: usize = 256 * 1024 * 1024;
 
-/// Gathers jobs into batches and writes their outcomes in order.
-pub struct Pipeline<W: Write> {
+/// Gathers jobs into batches and hands their outcomes to a [`Sink`] in order.
+pub struct Pipeline<S: Sink> {
     pool: rayon::ThreadPool,
     settings: Settings,
-    output: Output<W>,
+    output: S,
     batch: Vec<Job>,
     weight: usize,
     /// The batch running on the pool, if any: its outcomes arrive here.
     running: Option<mpsc::Receiver<Vec<Outcome>>>,
 }
 
-impl<W: Write> Pipeline<W> {
-    /// A pipeline running its batches on `pool` and writing to `output`.
-    pub fn new(pool: rayon::ThreadPool, settings: Settings, output: Output<W>) -> Pipeline<W> {
+impl<S: Sink> Pipeline<S> {
+    /// A pipeline running its batches on `pool` and handing outcomes to `output`.
+    pub fn new(pool: rayon::ThreadPool, settings: Settings, output: S) -> Pipeline<S> {
         Pipeline {
             pool,
             settings,
@@ -44,6 +86,9 @@ impl<W: Write> Pipeline<W> {
 
     /// Adds a job, running the batch when it is full.
     pub fn push(&mut self, job: Job) -> io::Result<()> {
+        if !self.output.admit(&job) {
+            return Ok(());
+        }
         self.weight += job.weight();
         self.batch.push(job);
         if self.batch.len() >= MAX_BATCH_JOBS || self.weight >= MAX_BATCH_BYTES {
@@ -52,11 +97,21 @@ impl<W: Write> Pipeline<W> {
         Ok(())
     }
 
-    /// Writes the running batch's outcomes, then starts the pending jobs on the pool.
+    /// Waits for the running batch, starts the pending jobs on the pool, then hands the finished
+    /// batch's outcomes to the sink while the new batch runs (writing overlaps with analysis).
     fn start_batch(&mut self) -> io::Result<()> {
-        self.finish_running()?;
+        let finished = self.wait_running()?;
+        self.spawn_pending();
+        match finished {
+            Some(outcomes) => self.deliver(outcomes),
+            None => Ok(()),
+        }
+    }
+
+    /// Starts the pending jobs on the pool, if there are any.
+    fn spawn_pending(&mut self) {
         if self.batch.is_empty() {
-            return Ok(());
+            return;
         }
         let jobs = std::mem::replace(&mut self.batch, Vec::with_capacity(MAX_BATCH_JOBS));
         self.weight = 0;
@@ -68,32 +123,44 @@ impl<W: Write> Pipeline<W> {
             let _ = done.send(out);
         });
         self.running = Some(outcomes);
-        Ok(())
     }
 
-    /// Waits for the running batch and writes its outcomes in order.
-    fn finish_running(&mut self) -> io::Result<()> {
+    /// Waits for the running batch, if any, and takes its outcomes.
+    fn wait_running(&mut self) -> io::Result<Option<Vec<Outcome>>> {
         let Some(outcomes) = self.running.take() else {
-            return Ok(());
+            return Ok(None);
         };
-        let outcomes = outcomes
+        outcomes
             .recv()
-            .map_err(|_| io::Error::other("a batch of documents was lost: its worker stopped"))?;
-        for outcome in &outcomes {
-            self.output.write(outcome)?;
+            .map(Some)
+            .map_err(|_| io::Error::other("a batch of documents was lost: its worker stopped"))
+    }
+
+    /// Hands a batch's outcomes to the sink in order, then ends the batch.
+    fn deliver(&mut self, outcomes: Vec<Outcome>) -> io::Result<()> {
+        for outcome in outcomes {
+            self.output.accept(outcome)?;
         }
-        self.output.flush()
+        self.output.end_batch()
+    }
+
+    /// Waits for the running batch and hands its outcomes to the sink.
+    fn finish_running(&mut self) -> io::Result<()> {
+        match self.wait_running()? {
+            Some(outcomes) => self.deliver(outcomes),
+            None => Ok(()),
+        }
     }
 
     /// Runs every pending job, writes all outcomes in order, and flushes the output.
     pub fn flush(&mut self) -> io::Result<()> {
         self.start_batch()?;
         self.finish_running()?;
-        self.output.flush()
+        self.output.end_batch()
     }
 
     /// The output, for its counts. Pending jobs are not counted until [`Pipeline::flush`].
-    pub fn output(&self) -> &Output<W> {
+    pub fn output(&self) -> &S {
         &self.output
     }
 }

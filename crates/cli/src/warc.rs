@@ -2,13 +2,13 @@
 //! `annalist_extract::warc`, every HTML response becomes a job, and a one-line summary of what
 //! was read and skipped goes to stderr.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead};
 
 use annalist_core::Format;
 
 use crate::job::{DocJob, Job};
 use crate::output::{warn, ErrorRecord};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, Sink};
 
 /// The only place that names the WARC reader's API, so that a change there is mended here.
 mod backend {
@@ -57,10 +57,10 @@ mod backend {
 /// A read error (a truncated or corrupt archive) ends this input: the records read before it
 /// are written, the error is written as an error record, and the caller goes on with the next
 /// input. Only an error writing the output is returned.
-pub fn stream<W: Write>(
+pub fn stream<S: Sink>(
     input: Box<dyn BufRead>,
     name: &str,
-    pipeline: &mut Pipeline<W>,
+    pipeline: &mut Pipeline<S>,
 ) -> io::Result<()> {
     pipeline.flush()?;
     let (records_before, errors_before) = (pipeline.output().records(), pipeline.output().errors());

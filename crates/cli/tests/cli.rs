@@ -15,6 +15,8 @@ mod jsonl;
 mod single;
 #[path = "cli/sniff.rs"]
 mod sniff;
+#[path = "cli/store.rs"]
+mod store;
 #[path = "cli/stress.rs"]
 mod stress;
 #[path = "cli/warc.rs"]

@@ -127,14 +127,16 @@ impl Store {
     /// Pragmas, then the schema: created when the file is new, checked when it is not.
     fn setup(&self, writable: bool) -> Result<(), Error> {
         let conn = &self.conn;
-        conn.busy_timeout(Duration::from_secs(30))?;
-        if writable {
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-            conn.pragma_update(None, "synchronous", "NORMAL")?;
-            conn.pragma_update(None, "foreign_keys", "OFF")?;
-        }
-        conn.pragma_update(None, "cache_size", -65_536)?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        let pragmas = || -> rusqlite::Result<()> {
+            conn.busy_timeout(Duration::from_secs(30))?;
+            if writable {
+                conn.pragma_update(None, "journal_mode", "WAL")?;
+                conn.pragma_update(None, "synchronous", "NORMAL")?;
+            }
+            conn.pragma_update(None, "cache_size", -65_536)?;
+            conn.pragma_update(None, "temp_store", "MEMORY")
+        };
+        pragmas().map_err(|e| self.not_a_store(e))?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| self.not_a_store(e))?;

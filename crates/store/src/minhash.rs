@@ -27,22 +27,17 @@ pub struct Signature(pub [u64; HASHES]);
 impl Signature {
     /// The signature of `text`, or `None` when it has too few words to compare.
     pub fn of(text: &str) -> Option<Signature> {
-        let words: Vec<String> = text
+        let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
+            .map(word_hash)
             .collect();
         if words.len() < SHINGLE + MIN_SHINGLES - 1 {
             return None;
         }
         let mut mins = [u64::MAX; HASHES];
         for shingle in words.windows(SHINGLE) {
-            let mut hasher = blake3::Hasher::new();
-            for w in shingle {
-                hasher.update(w.as_bytes());
-                hasher.update(&[0]);
-            }
-            let base = u64::from_le_bytes(hasher.finalize().as_bytes()[..8].try_into().unwrap());
+            let base = shingle.iter().fold(0u64, |h, &w| mix(h.rotate_left(5) ^ w));
             for (i, min) in mins.iter_mut().enumerate() {
                 let h = mix(base ^ SEEDS[i]);
                 if h < *min {
@@ -90,6 +85,15 @@ impl Signature {
     }
 }
 
+/// A word's hash, lowercased as it is read (FNV-1a over the lowercase chars, then mixed).
+fn word_hash(word: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h)
+}
+
 /// splitmix64's finaliser: a fast bijective mix of 64 bits.
 pub(crate) fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -102,7 +106,7 @@ pub(crate) fn mix(mut z: u64) -> u64 {
 const SEEDS: [u64; HASHES] = {
     let mut seeds = [0u64; HASHES];
     let mut i = 0;
-    let mut state = 0x5eed_0f_a22a_1157u64;
+    let mut state = 0x005e_ed0f_a22a_1157_u64;
     while i < HASHES {
         state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = state;
