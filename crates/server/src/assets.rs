@@ -13,6 +13,22 @@ pub(crate) const ASSETS: &[(&str, &[u8])] = &[
     ("index.html", include_bytes!("../assets/index.html")),
     ("app.js", include_bytes!("../assets/app.js")),
     ("style.css", include_bytes!("../assets/style.css")),
+    (
+        "vendor/chart.umd.min.js",
+        include_bytes!("../assets/vendor/chart.umd.min.js"),
+    ),
+    (
+        "vendor/chart.js.LICENSE.md",
+        include_bytes!("../assets/vendor/chart.js.LICENSE.md"),
+    ),
+    (
+        "vendor/cytoscape.min.js",
+        include_bytes!("../assets/vendor/cytoscape.min.js"),
+    ),
+    (
+        "vendor/cytoscape.LICENSE",
+        include_bytes!("../assets/vendor/cytoscape.LICENSE"),
+    ),
 ];
 
 /// Files under `assets/` that are not served: notes for the page's authors.

@@ -443,6 +443,18 @@ async fn page_and_assets() {
         ("/assets/index.html", "text/html; charset=utf-8"),
         ("/assets/app.js", "text/javascript; charset=utf-8"),
         ("/assets/style.css", "text/css; charset=utf-8"),
+        (
+            "/assets/vendor/chart.umd.min.js",
+            "text/javascript; charset=utf-8",
+        ),
+        (
+            "/assets/vendor/cytoscape.min.js",
+            "text/javascript; charset=utf-8",
+        ),
+        (
+            "/assets/vendor/cytoscape.LICENSE",
+            "text/plain; charset=utf-8",
+        ),
     ] {
         let answer = api.get(path).await;
         assert_eq!(answer.status, StatusCode::OK, "{path}");
