@@ -225,7 +225,7 @@ pub fn script_document() -> Analysis {
             "USA",
             Some("USA"),
             &["<i>role</i>"],
-            vec![span(&text, "alert(1)", 0)],
+            vec![span(&text, "<script>alert(1)</script>", 0)],
         ),
         entity(
             "E2",
