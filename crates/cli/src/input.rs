@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use annalist_core::Format;
 use anyhow::{bail, Context};
+use flate2::read::MultiGzDecoder;
 
 /// The largest file read whole into memory. Containers (WARC, JSON lines) are streamed and have
 /// no total limit; this cap applies to each of their documents or lines instead.
@@ -45,7 +46,7 @@ impl Origin {
     /// Opens it and peeks at its first bytes to learn its format (unless `forced`).
     pub fn open(&self, forced: Option<Format>) -> anyhow::Result<Opened> {
         let name = self.name();
-        let (mut reader, len): (Box<dyn BufRead>, _) = match self {
+        let (mut reader, len): (Box<dyn BufRead>, Option<u64>) = match self {
             Origin::Stdin => (Box::new(BufReader::new(io::stdin())), None),
             Origin::File(path) => {
                 let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
@@ -66,7 +67,22 @@ impl Origin {
             .take(SNIFF_BYTES as u64)
             .read_to_end(&mut head)
             .with_context(|| format!("cannot read {name}"))?;
-        let format = forced.unwrap_or_else(|| annalist_extract::sniff(&name, &head));
+        let mut format = forced.unwrap_or_else(|| annalist_extract::sniff(&name, &head));
+        let mut len = len;
+        if format != Format::Warc && head.starts_with(&[0x1f, 0x8b]) {
+            // A gzipped page or JSON lines file (`page.html.gz`): read what is inside. The
+            // inflated size is unknown, so the document cap applies as it is read.
+            let inflated = MultiGzDecoder::new(Cursor::new(head).chain(reader));
+            reader = Box::new(BufReader::new(inflated));
+            head = Vec::with_capacity(8192);
+            (&mut reader)
+                .take(SNIFF_BYTES as u64)
+                .read_to_end(&mut head)
+                .with_context(|| format!("cannot read {name}: bad gzip data"))?;
+            let inner = name.strip_suffix(".gz").unwrap_or(&name);
+            format = forced.unwrap_or_else(|| annalist_extract::sniff(inner, &head));
+            len = None;
+        }
         Ok(Opened {
             name,
             format,

@@ -43,5 +43,6 @@ pub mod pos;
 pub mod quotes;
 pub mod report;
 pub mod seed;
+pub mod store_bench;
 pub mod text;
 pub mod times;

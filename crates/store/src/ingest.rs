@@ -144,16 +144,14 @@ fn seen_in(tx: &Transaction<'_>, digest: &str) -> Result<bool, Error> {
         .exists([digest])?)
 }
 
-/// The site a copy counts as: the URL's host without `www.`, else the site's name, else the
-/// source itself (a local file is its own source).
-pub(crate) fn site_of(record: &Analysis, source: &str) -> String {
+/// The site a document is from: the URL's host without `www.`, else the site's name.
+fn site_of(record: &Analysis) -> Option<String> {
     record
         .doc
         .url
         .as_deref()
         .and_then(host)
         .or_else(|| record.doc.site_name.clone())
-        .unwrap_or_else(|| source.to_string())
 }
 
 fn host(url: &str) -> Option<String> {
@@ -173,7 +171,10 @@ fn add_record(
     summary: &mut BatchSummary,
     touched: &mut BTreeSet<i64>,
 ) -> Result<(), Error> {
-    let site = site_of(record, &input.source);
+    let site = site_of(record);
+    // What a copy counts as for `num_sources`: its site, else its source (a local file with no
+    // URL is a source of its own).
+    let source_site = site.clone().unwrap_or_else(|| input.source.clone());
     let existing: Option<i64> = tx
         .prepare_cached("SELECT rowid FROM documents WHERE id = ?1")?
         .query_row([&record.doc.id], |r| r.get(0))
@@ -183,7 +184,7 @@ fn add_record(
         tx.prepare_cached(
             "INSERT OR IGNORE INTO copies (doc, source, url, site) VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![doc, input.source, record.doc.url, site])?;
+        .execute(params![doc, input.source, record.doc.url, source_site])?;
         let mut stmt =
             tx.prepare_cached("SELECT DISTINCT event FROM event_mentions WHERE doc = ?1")?;
         for event in stmt.query_map([doc], |r| r.get::<_, i64>(0))? {
@@ -238,7 +239,7 @@ fn add_record(
         .execute(params![story, doc])?;
     summary.documents += 1;
     tx.prepare_cached("INSERT INTO copies (doc, source, url, site) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![doc, input.source, record.doc.url, site])?;
+        .execute(params![doc, input.source, record.doc.url, source_site])?;
     tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![
             doc,
@@ -408,7 +409,7 @@ fn add_events(
         let sentence = slice(event.evidence);
         let evidence = evidence_hash(sentence);
         let when = event.date.as_deref().and_then(start_of).or(published);
-        let id = match same_sentence_in_story(tx, story, evidence, &event.code)? {
+        let id = match same_sentence_in_story(tx, doc, story, evidence, event)? {
             Some(id) => Some(id),
             None => same_event(tx, record, event, when)?,
         };
@@ -445,20 +446,35 @@ fn add_events(
     Ok(())
 }
 
-/// An event reported, with the same code, by the same sentence in another copy of this story.
+/// The same event (code and dyad) reported by the same sentence in another document of this
+/// story: a copy whose date may read differently (a relative date against another day).
 fn same_sentence_in_story(
     tx: &Transaction<'_>,
+    doc: i64,
     story: i64,
     evidence: i64,
-    code: &str,
+    event: &EventRecord,
 ) -> Result<Option<i64>, Error> {
     Ok(tx
         .prepare_cached(
-            "SELECT m.event FROM event_mentions m JOIN documents d ON d.rowid = m.doc
-             WHERE m.evidence = ?1 AND d.story = ?2 AND m.code = ?3
+            "SELECT m.event FROM event_mentions m
+             JOIN documents d ON d.rowid = m.doc
+             JOIN events e ON e.id = m.event
+             WHERE m.evidence = ?1 AND d.story = ?2 AND m.code = ?3 AND m.doc != ?4
+               AND e.source_key = ?5 AND e.target_key = ?6
              ORDER BY m.event LIMIT 1",
         )?
-        .query_row(params![evidence, story, code], |r| r.get(0))
+        .query_row(
+            params![
+                evidence,
+                story,
+                event.code,
+                doc,
+                side_key(event.source.actor.as_deref(), &event.source.name),
+                side_key(event.target.actor.as_deref(), &event.target.name)
+            ],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 

@@ -332,3 +332,41 @@ fn a_file_store_is_reopened_and_other_files_are_refused() {
     let err = Store::open(&junk).unwrap_err();
     assert!(matches!(err, Error::NotAStore { .. }), "{err}");
 }
+
+#[test]
+fn one_sentence_with_two_targets_gives_two_events_and_a_copy_with_another_date_merges() {
+    let mut store = Store::in_memory().unwrap();
+    let mut a = article(
+        TALKS,
+        "https://one.test/a",
+        "2023-07-03",
+        &[("112", "2023-07-03")],
+    );
+    let mut to_nato = a.events[0].clone();
+    to_nato.target = EventActor {
+        entity: None,
+        actor: Some("IGOWSTNAT".into()),
+        name: "NATO".into(),
+    };
+    a.events.push(to_nato);
+    // A later copy of the story: the same sentence, its relative date read against another day.
+    let mut b = article(
+        &format!("{TALKS}\n\nThis story was first published last week."),
+        "https://two.test/b",
+        "2023-07-10",
+        &[("112", "2023-07-10")],
+    );
+    b.events[0].evidence = a.events[0].evidence;
+    let summary = store.write(vec![item("i1", a), item("i2", b)]).unwrap();
+    assert_eq!(summary.near_duplicates, 1);
+    assert_eq!((summary.events, summary.merged), (2, 1));
+    let nato = Filter {
+        target: Some("IGO".into()),
+        ..Filter::default()
+    };
+    assert_eq!(store.events(&nato, 10, 0).unwrap().total, 1);
+    let talks = store.events(&dyad(), 10, 0).unwrap();
+    assert_eq!(talks.total, 1);
+    assert_eq!(talks.items[0].num_mentions, 2);
+    assert_eq!(talks.items[0].day.as_deref(), Some("2023-07-03"));
+}

@@ -68,3 +68,39 @@ fn a_gzipped_warc_is_recognised_by_name_and_bytes() {
         );
     }
 }
+
+#[test]
+fn gzipped_pages_and_lines_are_read_inside_and_bad_gzip_is_an_error() {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+
+    let gzip = |bytes: &[u8]| {
+        let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+        gz.write_all(bytes).expect("gzip");
+        gz.finish().expect("gzip")
+    };
+    let dir = tempdir();
+    let html = page(
+        "Bridge reopens",
+        "The bridge reopened on Monday after repairs.",
+    );
+    let page_gz = write(dir.path(), "page.html.gz", gzip(html.as_bytes()));
+    let lines = std::fs::read(example("wire.jsonl")).unwrap();
+    let lines_gz = write(dir.path(), "wire.jsonl.gz", gzip(&lines));
+    let run = annalist(["analyze", "--jsonl"])
+        .arg(&page_gz)
+        .arg(&lines_gz)
+        .run();
+    let out = run.expect_code(0).lines();
+    assert_eq!(out.len(), 4, "one page and three lines: {run:?}");
+    assert_eq!(out[0]["doc"]["title"], "Bridge reopens", "{run:?}");
+
+    let whole = gzip(html.as_bytes());
+    let cut = write(dir.path(), "cut.html.gz", &whole[..whole.len() / 2]);
+    let run = annalist(["analyze", "--jsonl"]).run_with(&cut);
+    let out = run.expect_code(1).lines();
+    assert!(
+        out[0]["error"].as_str().unwrap().contains("gzip"),
+        "{run:?}"
+    );
+}

@@ -216,3 +216,83 @@ fn a_killed_ingest_resumes_with_no_loss_and_no_duplicates() {
         "the resumed store equals an uninterrupted one"
     );
 }
+
+/// The floor: the seed plus the wcxb-dev article pages, ingested twice, give each
+/// document once, and the seed's events come back by the dyad CHN–RUS. Reads `../shared`;
+/// skips, saying so, when it is absent.
+#[test]
+fn the_seed_and_the_dev_articles_ingest_once_and_the_seed_events_answer_by_dyad() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let wcxb = shared.join("data/extraction/wcxb-dev");
+    let seed = shared.join("seed");
+    if !wcxb.is_dir() || !seed.is_dir() {
+        eprintln!("skip: ../shared/data/extraction/wcxb-dev or ../shared/seed not found");
+        return;
+    }
+    let dir = tempdir();
+    let pages = dir.path().join("articles");
+    std::fs::create_dir(&pages).unwrap();
+    let mut articles = 0;
+    for entry in std::fs::read_dir(wcxb.join("ground-truth")).unwrap() {
+        let path = entry.unwrap().path();
+        let meta: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let kind = &meta["_internal"]["page_type"]["primary"];
+        if kind.is_null() || kind == "article" {
+            let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let html = wcxb.join(format!("html/{id}.html.gz"));
+            std::os::unix::fs::symlink(&html, pages.join(format!("{id}.html.gz"))).unwrap();
+            articles += 1;
+        }
+    }
+    assert!(articles > 700, "{articles} article pages");
+    let db = dir.path().join("floor.db");
+    let first = ingest(&db, &[&seed, &pages]);
+    first.expect_code(0);
+    let stats = Store::open_read_only(&db).unwrap().stats().unwrap();
+    let second = ingest(&db, &[&seed, &pages]);
+    second.expect_code(0);
+    assert!(
+        second.stderr.contains("ingested 0 new documents"),
+        "{second:?}"
+    );
+    let again = Store::open_read_only(&db).unwrap().stats().unwrap();
+    assert_eq!(again, stats, "the second ingest changed the store");
+    // Each distinct text once; exact copies among the pages are kept as copies, not documents.
+    assert!(stats.documents <= articles as u64 + 1 && stats.documents + 10 > articles as u64);
+    // Every input is one copy, but for inputs whose bytes were already stored (the same page
+    // twice among the dev pages), which change nothing.
+    assert!(stats.copies <= articles as u64 + 1 && stats.copies + 5 > articles as u64);
+    assert!(stats.copies >= stats.documents);
+    assert!(stats.stories <= stats.documents);
+    eprintln!("floor: {articles} article pages + the seed → {stats:?}");
+
+    let run = annalist(["query", "--dyad", "CHN,RUS", "--limit", "1000", "--db"])
+        .arg(&db)
+        .run();
+    let events = run.expect_code(0).lines();
+    let found = |root: &str, day: &str| {
+        events.iter().any(|e| {
+            e["root"] == root
+                && e["day"].as_str().is_some_and(|d| d.starts_with(day))
+                && e["mentions"][0]["sentence"].as_str().is_some()
+        })
+    };
+    assert!(found("04", "2023-07-03"), "the talks in Beijing: {run:?}");
+    assert!(
+        found("03", "2023-07-03"),
+        "the call for more drills: {run:?}"
+    );
+    assert!(found("04", "2023-04"), "the April visit to Moscow: {run:?}");
+    assert!(found("06", "2023-06"), "the June joint patrol: {run:?}");
+    let blame = annalist(["query", "--source", "CHN", "--root", "11", "--db"])
+        .arg(&db)
+        .run();
+    let blame = blame.expect_code(0).lines();
+    for target in ["USA", "IGOWSTNAT"] {
+        assert!(
+            blame.iter().any(|e| e["target"]["actor"] == target),
+            "China's blame of {target}: {blame:?}"
+        );
+    }
+}

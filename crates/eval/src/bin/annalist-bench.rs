@@ -25,6 +25,10 @@ use rayon::prelude::*;
 use annalist_eval::datasets::Set;
 use annalist_eval::peers::PEERS;
 
+/// The same allocator as the `annalist` binary, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "annalist-bench",
@@ -43,6 +47,30 @@ struct Cli {
 enum Command {
     /// Make a WARC file from the dev pages, or run `annalist analyze` on one.
     Warc(WarcArgs),
+    /// Ingest speed and store size on the dev pages; query latency on a store of many events.
+    Store(StoreArgs),
+}
+
+#[derive(Args, Debug)]
+struct StoreArgs {
+    /// The data folder (holding `extraction/wcxb-dev`).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// The annalist binary to run `ingest` and `serve` with.
+    #[arg(long, value_name = "PATH", default_value = "target/release/annalist")]
+    annalist: PathBuf,
+    /// Events the query store must hold at least.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    events: u64,
+    /// Timed runs of each query.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    runs: usize,
+    /// Keep the query store here (default: a temporary folder, removed at the end).
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Write the figures into this file's store section (conventionally docs/performance.md).
+    #[arg(long, value_name = "FILE")]
+    write: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -109,6 +137,7 @@ fn main() {
             (_, Some(path)) => warc_run(path, &w.annalist, w.write.as_deref()),
             _ => unreachable!("clap requires --make or --run"),
         },
+        Some(Command::Store(args)) => store::run(&args),
         None => throughput(&cli.throughput),
     };
     if let Err(err) = result {
@@ -940,5 +969,184 @@ mod tests {
         assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), 2.5);
         assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.5), 3.0);
         assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0, 5.0], 1.0), 5.0);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Store
+
+mod store {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::{SocketAddr, TcpStream};
+
+    use annalist_core::Analysis;
+    use annalist_eval::store_bench::{self, Latency, Query};
+    use annalist_store::Store;
+
+    use super::*;
+
+    /// Ingest speed and store size (the CLI on the dev pages), then query latency on a store
+    /// of at least `--events` events, through the library and through `annalist serve`.
+    pub fn run(args: &StoreArgs) -> Result<()> {
+        if cfg!(debug_assertions) {
+            eprintln!("annalist-bench: warning: a debug build; use --release for real figures");
+        }
+        let Some(pages) = load_pages(args.data.as_deref(), None)? else {
+            skip_no_data(args.data.as_deref());
+            return Ok(());
+        };
+        let tmp = tempfile::tempdir()?;
+        let dir = tmp.path().join("pages");
+        fs::create_dir(&dir)?;
+        for (i, p) in pages.iter().enumerate() {
+            fs::write(dir.join(format!("{i:05}.html")), &p.html)?;
+        }
+        let ingest_db = tmp.path().join("ingest.db");
+        let start = Instant::now();
+        let out = Process::new(&args.annalist)
+            .args(["ingest", "--db"])
+            .arg(&ingest_db)
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .output()
+            .with_context(|| format!("cannot run {}", args.annalist.display()))?;
+        let seconds = start.elapsed().as_secs_f64();
+        eprint!("{}", String::from_utf8_lossy(&out.stderr));
+        let store = Store::open_read_only(&ingest_db)?;
+        let stats = store.stats()?;
+        let bytes: u64 = ["", "-wal", "-shm"]
+            .iter()
+            .filter_map(|ext| fs::metadata(format!("{}{ext}", ingest_db.display())).ok())
+            .map(|m| m.len())
+            .sum();
+        let mut records = Vec::new();
+        store.export_jsonl(&mut records)?;
+        let templates: Vec<Analysis> = records
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(serde_json::from_slice)
+            .collect::<Result<_, _>>()?;
+        drop(store);
+
+        let db = args
+            .db
+            .clone()
+            .unwrap_or_else(|| tmp.path().join("events.db"));
+        for ext in ["", "-wal", "-shm"] {
+            let _ = fs::remove_file(format!("{}{ext}", db.display()));
+        }
+        let mut big = Store::open(&db)?;
+        let generated = store_bench::generate(&mut big, &templates, args.events)?;
+        drop(big);
+        eprintln!("annalist-bench: {generated:?}");
+        let store = Store::open_read_only(&db)?;
+        let library = store_bench::time_queries(&store_bench::store_queries(&store), args.runs)?;
+        let api = api_latency(&args.annalist, &db, args.runs)?;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut body = format!(
+            "Command: `{}` (release build; the dev pages are written to a temporary folder and \
+             ingested by the CLI; the query store is generated from their records)\n\n\
+             Machine: {}\n\n\
+             | ingest (CLI, {cores} cores) | figure |\n|---|---|\n\
+             | pages | {} |\n| seconds | {:.1} |\n| pages/s | {:.0} |\n\
+             | documents stored / stories | {} / {} |\n\
+             | store size per 1,000 documents | {:.1} MB |\n\n\
+             Query store: {} events merged from {} reports in {} documents, written in {:.1} s \
+             ({:.0} documents/s, one thread).\n\n\
+             | query | runs | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n",
+            command_line(),
+            machine(),
+            pages.len(),
+            seconds,
+            pages.len() as f64 / seconds,
+            stats.documents,
+            stats.stories,
+            bytes as f64 / stats.documents.max(1) as f64 * 1000.0 / 1e6,
+            generated.events,
+            generated.reports,
+            generated.documents,
+            generated.seconds,
+            generated.documents as f64 / generated.seconds,
+        );
+        for (via, rows) in [("library", &library), ("HTTP API", &api)] {
+            for l in rows.iter() {
+                body.push_str(&format!(
+                    "| {} ({via}) | {} | {:.2} | {:.2} | {:.2} |\n",
+                    l.kind, l.runs, l.p50, l.p99, l.max
+                ));
+            }
+        }
+        print!("{body}");
+        if let Some(path) = &args.write {
+            write_section(path, "store", &body)?;
+        }
+        Ok(())
+    }
+
+    /// Latency of API requests to `annalist serve` over loopback, one connection per request.
+    fn api_latency(bin: &Path, db: &Path, runs: usize) -> Result<Vec<Latency>> {
+        let mut child = Process::new(bin)
+            .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+            .arg(db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .with_context(|| format!("cannot run {} serve", bin.display()))?;
+        let mut stderr = BufReader::new(child.stderr.take().context("no stderr")?);
+        let mut line = String::new();
+        stderr.read_line(&mut line)?;
+        let addr: Option<SocketAddr> = line
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("http://"))
+            .and_then(|a| a.trim_end_matches('/').parse().ok());
+        let Some(addr) = addr else {
+            let _ = child.kill();
+            bail!("annalist serve did not say where it listens: {line:?}");
+        };
+        let get = move |path: String| -> Result<()> {
+            let mut s = TcpStream::connect(addr)?;
+            write!(
+                s,
+                "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            )?;
+            let mut response = Vec::new();
+            s.read_to_end(&mut response)?;
+            anyhow::ensure!(
+                response.starts_with(b"HTTP/1.1 200"),
+                "{path}: {}",
+                String::from_utf8_lossy(&response[..response.len().min(200)])
+            );
+            Ok(())
+        };
+        let pairs = [
+            "CHN,RUS", "USA,CHN", "RUS,UKR", "ISR,IRN", "USA,RUS", "IND,PAK",
+        ];
+        let queries: Vec<Query<'_>> = vec![
+            (
+                "GET /api/events?dyad=",
+                Box::new(move |n| get(format!("/api/events?dyad={}", pairs[n % pairs.len()]))),
+            ),
+            (
+                "GET /api/series?dyad=",
+                Box::new(move |n| get(format!("/api/series?dyad={}", pairs[n % pairs.len()]))),
+            ),
+            (
+                "GET /api/events?q=&actor=",
+                Box::new(move |n| {
+                    get(format!(
+                        "/api/events?q=minister&actor={}",
+                        &pairs[n % pairs.len()][..3]
+                    ))
+                }),
+            ),
+            (
+                "GET /api/documents?q=",
+                Box::new(move |_| get("/api/documents?q=government&limit=20".into())),
+            ),
+        ];
+        let result = store_bench::time_queries(&queries, runs);
+        let _ = child.kill();
+        let _ = child.wait();
+        result
     }
 }
