@@ -47,13 +47,41 @@ pub struct Filter {
 }
 
 /// A page of results and how many there are in all.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// It serializes as `{"total": n, "events": [...]}` for events and `{"total": n, "documents":
+/// [...]}` for documents: the items under a key that says what they are.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Page<T> {
     /// Matches in all.
     pub total: u64,
     /// This page's items.
-    #[serde(flatten)]
     pub items: T,
+}
+
+/// Serializes `{"total": total, key: items}`.
+fn serialize_page<S: serde::Serializer, T: Serialize>(
+    serializer: S,
+    total: u64,
+    key: &'static str,
+    items: &T,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut page = serializer.serialize_struct("Page", 2)?;
+    page.serialize_field("total", &total)?;
+    page.serialize_field(key, items)?;
+    page.end()
+}
+
+impl Serialize for Page<Vec<EventRow>> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_page(serializer, self.total, "events", &self.items)
+    }
+}
+
+impl Serialize for Page<Vec<DocumentRow>> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_page(serializer, self.total, "documents", &self.items)
+    }
 }
 
 /// One side of a stored event.
@@ -819,6 +847,21 @@ mod tests {
             Some("\"China\" \"Russia\" \"OR\"")
         );
         assert_eq!(fts_query("  ***  "), None);
+    }
+
+    #[test]
+    fn pages_name_their_items() {
+        let store = Store::in_memory().unwrap();
+        let events = serde_json::to_value(store.events(&Filter::default(), 10, 0).unwrap());
+        assert_eq!(
+            events.unwrap(),
+            serde_json::json!({"total": 0, "events": []})
+        );
+        let documents = serde_json::to_value(store.documents(None, 10, 0).unwrap());
+        assert_eq!(
+            documents.unwrap(),
+            serde_json::json!({"total": 0, "documents": []})
+        );
     }
 
     #[test]
