@@ -27,8 +27,25 @@ pub enum Command {
     /// Lists the store's events that match filters, or counts them per day.
     #[command(after_long_help = QUERY_HELP)]
     Query(QueryArgs),
-    /// Writes the store out: analysis records as JSON lines, events as a GDELT 2.0 table.
+    /// Writes the store out: analysis records as JSON lines, events as a GDELT 2.0 table or
+    /// Parquet.
     Export(ExportArgs),
+    /// Serves the store's JSON API and a web page to browse it, until Ctrl-C.
+    #[command(after_long_help = SERVE_HELP)]
+    Serve(ServeArgs),
+}
+
+/// Options of `annalist serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The store to serve (read only; `annalist ingest` may add to it meanwhile).
+    #[arg(long, value_name = "PATH", default_value = annalist_store::DEFAULT_PATH)]
+    pub db: PathBuf,
+
+    /// The address to listen on. The default answers this machine only; port 0 picks a free
+    /// port (the first line on stderr says which).
+    #[arg(long, value_name = "IP:PORT", default_value_t = annalist_server::DEFAULT_ADDR)]
+    pub addr: std::net::SocketAddr,
 }
 
 /// Options of `annalist ingest`.
@@ -305,3 +322,21 @@ Examples:
   annalist query --dyad CHN,RUS
   annalist query --actor RUS --root 19 --from 2023-01-01 --output csv
   annalist query --dyad CHN,RUS --per-day";
+
+/// The long help of `annalist serve`.
+const SERVE_HELP: &str = "\
+API (all GET, JSON; /api/openapi.json describes it):
+  /api/events?FILTERS&limit&offset   events, newest first, with their reports
+  /api/events/{id}                   one event
+  /api/series?FILTERS                events per day by quad class
+  /api/graph?FILTERS&limit           who acts on whom
+  /api/documents?q&limit&offset      documents, by full text
+  /api/documents/{id}                one record, its story, copies and merged event ids
+  /api/entities?q&type&country       entities over all documents
+  /api/stats                         what the store holds
+FILTERS are those of `annalist query`: q (full text), actor, source, target, dyad, code, root,
+quad, modality, from, to, place.
+
+Page:
+  / searches, charts events per day, draws the actor graph and shows each article with its
+  entities, quotes, times and events marked; article text is always shown as text.";

@@ -15,6 +15,7 @@ mod jsonl;
 mod output;
 mod pipeline;
 mod query;
+mod serve;
 mod warc;
 
 use std::io;
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Query(args) => query::run(args).map(|()| Status::Clean),
         Command::Export(args) => export::run(args).map(|()| Status::Clean),
+        Command::Serve(args) => serve::run(args).map(|()| Status::Clean),
     };
     match result {
         Ok(Status::Clean) => ExitCode::SUCCESS,

@@ -296,3 +296,57 @@ fn the_seed_and_the_dev_articles_ingest_once_and_the_seed_events_answer_by_dyad(
         );
     }
 }
+
+#[test]
+fn serve_says_where_it_listens_and_answers_the_api() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::net::TcpStream;
+
+    let dir = tempdir();
+    let db = dir.path().join("s.db");
+    ingest(&db, &[&examples()]).expect_code(0);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annalist"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))
+        .map(|a| a.trim_end_matches('/').to_string());
+    let get = |path: &str| -> String {
+        let addr = addr
+            .as_deref()
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let mut s = TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        s.read_to_string(&mut response).unwrap();
+        response
+    };
+    let stats = get("/api/stats");
+    let page = get("/");
+    let missing = Command::new(env!("CARGO_BIN_EXE_annalist"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("none.db"))
+        .output()
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(stats.starts_with("HTTP/1.1 200"), "{stats}");
+    assert!(stats.contains("\"documents\":"), "{stats}");
+    assert!(page.contains("content-security-policy"), "{page}");
+    assert!(page.contains("<html"), "{page}");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no store"));
+}
