@@ -167,7 +167,8 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
 
-    /// Where to write: a file (default: standard output).
+    /// Where to write: a file (default: standard output); for parquet, a new or empty
+    /// directory (required).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 
@@ -175,7 +176,7 @@ pub struct ExportArgs {
     #[arg(long)]
     pub no_header: bool,
 
-    /// Which events (gdelt only).
+    /// Which events (gdelt, and parquet's events and mentions).
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -187,6 +188,9 @@ pub enum ExportFormat {
     Jsonl,
     /// The events as a GDELT 2.0 event table: its 61 columns in its order, then ours.
     Gdelt,
+    /// Events, their mentions and documents as Parquet datasets partitioned by day
+    /// (DIR/events/date=YYYY-MM-DD/part-0.parquet, …), for DuckDB, Spark, Polars or pandas.
+    Parquet,
 }
 
 /// Options of `annalist analyze`.
