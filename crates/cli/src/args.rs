@@ -27,7 +27,8 @@ pub enum Command {
     /// Lists the store's events that match filters, or counts them per day.
     #[command(after_long_help = QUERY_HELP)]
     Query(QueryArgs),
-    /// Writes the store out: analysis records as JSON lines, events as a GDELT 2.0 table.
+    /// Writes the store out: analysis records as JSON lines, events as a GDELT 2.0 table, or
+    /// events, their mentions and documents as Parquet datasets.
     Export(ExportArgs),
 }
 

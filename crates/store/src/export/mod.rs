@@ -17,21 +17,38 @@
 //! DIR/documents/date=2023-07-03/part-0.parquet   one row per document, by its published day
 //! ```
 //!
-//! `date` is the partition column (readers add it from the directory name), so the TIMEX3
-//! date values of events and reports are in a column named `timex`. Ids are the store's event
-//! ids and the documents' 32-hex text digests: `mentions.event` joins `events.id`, and
-//! `mentions.doc`, `events.first_doc` and `documents.story` join `documents.id`.
+//! `date` is the partition column: readers add it from the directory name (a `DATE`, null for
+//! [`NULL_PARTITION`]) and would let it hide a column of the same name, so the TIMEX3 date
+//! values of events and reports are in a column named `timex`. The columns:
 //!
-//! Rows are read from SQLite in partition order and written as they come, 8192 at a time, one
-//! file per partition (row groups of at most 64 MiB), so memory stays bounded whatever the
-//! store's size. Within a file, events are in id order, reports in (event, document, index)
-//! order and documents in the order they were stored. All three datasets are read in one
-//! transaction: one snapshot of a store that is being written.
+//! * `events`: `id`, `code`, `root`, `quad`, `goldstein`, `label`, `plover`, `source_actor`,
+//!   `source_country`, `source_name`, `target_actor`, `target_country`, `target_name`,
+//!   `timex`, `day` (`DATE`: the first day `timex` covers, else the published day; the
+//!   partition's value), `precision`, `date_from`, `modality`, `place_name`, `place_country`, `lat`,
+//!   `lon`, `geonameid`, `num_mentions`, `num_articles`, `num_sources`, `first_doc`.
+//! * `mentions`: `event`, `doc`, `idx` (the event's index in the document's record),
+//!   `code`, `modality`, `timex`, `start`, `end` (chars into the document's text),
+//!   `sentence`, `lead` (in the first paragraph).
+//! * `documents`: `id`, `source`, `url`, `site`, `language`, `published`, `title`, `story`,
+//!   `similarity` (to the document it joined the story by), `num_copies`, `text`.
+//!
+//! Ids are the store's event ids and the documents' 32-hex text digests: `mentions.event`
+//! joins `events.id`; `mentions.doc`, `events.first_doc` and `documents.story` (the story's
+//! first document) join `documents.id`. Integers are 64-bit for ids and offsets, 32-bit for
+//! counts, `quad` and `idx`.
+//!
+//! Rows are read from SQLite in partition order, straight from indexes (no sort), and written
+//! as they come in batches of at most 8192 rows or 16 MiB of text, one file per partition, in
+//! row groups of at most 64 MiB, so memory stays bounded whatever the store's size. Within a
+//! file, events are in id order (declared in the file's sorting columns), reports in (event,
+//! document, index) order and documents in the order they were stored. All three datasets are
+//! read in one transaction: one snapshot of a store that is being written. A file is written
+//! under a hidden name and renamed when complete; an export that fails leaves what it wrote.
 //!
 //! The same store gives the same bytes: nothing in a file depends on the time or the run.
-//! Files are Snappy-compressed, Parquet 1.0 pages, with the Arrow schema embedded; the footer's
-//! `created_by` is the `parquet` crate's fixed `parquet-rs version X.Y.Z`, which (like the
-//! encoding choices) changes only when that crate is upgraded.
+//! Files are Snappy-compressed, with Parquet 1.0 data pages and the Arrow schema embedded; the
+//! footer's `created_by` is the `parquet` crate's fixed `parquet-rs version X.Y.Z`, which (like
+//! its encoding choices) changes only when that crate is upgraded.
 
 use std::io::Write;
 

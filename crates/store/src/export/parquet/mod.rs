@@ -27,8 +27,11 @@ pub const DATASETS: [&str; 3] = [
     datasets::DOCUMENTS.name,
 ];
 
-/// Rows per record batch.
+/// Most rows in a record batch.
 const BATCH_ROWS: usize = 8192;
+
+/// Most bytes of text in a record batch (a batch of long documents ends sooner).
+const BATCH_TEXT_BYTES: usize = 16 << 20;
 
 /// Largest row group, in estimated encoded bytes.
 const ROW_GROUP_BYTES: usize = 64 << 20;
@@ -157,7 +160,7 @@ fn write_dataset(
         }
         batch.push(row, 1)?;
         rows += 1;
-        if batch.len() == BATCH_ROWS {
+        if batch.len() >= BATCH_ROWS || batch.text_bytes() >= BATCH_TEXT_BYTES {
             if let Some((_, file)) = open.as_mut() {
                 file.write(&batch.take()?)?;
             }

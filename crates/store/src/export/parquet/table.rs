@@ -107,8 +107,8 @@ impl Builder {
         }
     }
 
-    /// Appends the value at `i` of `row`.
-    fn push(&mut self, row: &Row<'_>, i: usize) -> rusqlite::Result<()> {
+    /// Appends the value at `i` of `row`. Returns the bytes of text it added.
+    fn push(&mut self, row: &Row<'_>, i: usize) -> rusqlite::Result<usize> {
         match self {
             Builder::Bool(b) => b.append_option(row.get::<_, Option<bool>>(i)?),
             Builder::Int32(b) => b.append_option(row.get::<_, Option<i32>>(i)?),
@@ -121,9 +121,10 @@ impl Builder {
                     rusqlite::Error::FromSqlConversionFailure(i, value.data_type(), Box::new(e))
                 })?;
                 b.append_option(text);
+                return Ok(text.map_or(0, str::len));
             }
         }
-        Ok(())
+        Ok(0)
     }
 
     /// The values so far, leaving the builder empty.
@@ -144,6 +145,7 @@ pub(super) struct Batch {
     schema: SchemaRef,
     builders: Vec<Builder>,
     rows: usize,
+    text_bytes: usize,
 }
 
 impl Batch {
@@ -153,13 +155,14 @@ impl Batch {
             schema,
             builders: columns.iter().map(|c| Builder::new(c.kind, rows)).collect(),
             rows: 0,
+            text_bytes: 0,
         }
     }
 
     /// Appends a row whose columns start at `first` in `row`.
     pub(super) fn push(&mut self, row: &Row<'_>, first: usize) -> Result<(), Error> {
         for (i, builder) in self.builders.iter_mut().enumerate() {
-            builder.push(row, first + i)?;
+            self.text_bytes += builder.push(row, first + i)?;
         }
         self.rows += 1;
         Ok(())
@@ -170,11 +173,17 @@ impl Batch {
         self.rows
     }
 
+    /// Bytes of text waiting (documents' texts make a batch large long before it is long).
+    pub(super) fn text_bytes(&self) -> usize {
+        self.text_bytes
+    }
+
     /// The rows so far as a record batch, leaving this batch empty. Fails if a column that
     /// may not be null has a null.
     pub(super) fn take(&mut self) -> Result<RecordBatch, Error> {
         let arrays = self.builders.iter_mut().map(Builder::finish).collect();
         self.rows = 0;
+        self.text_bytes = 0;
         Ok(RecordBatch::try_new(self.schema.clone(), arrays)
             .map_err(parquet::errors::ParquetError::from)?)
     }
