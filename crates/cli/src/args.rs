@@ -27,8 +27,8 @@ pub enum Command {
     /// Lists the store's events that match filters, or counts them per day.
     #[command(after_long_help = QUERY_HELP)]
     Query(QueryArgs),
-    /// Writes the store out: analysis records as JSON lines, events as a GDELT 2.0 table or
-    /// Parquet.
+    /// Writes the store out: analysis records as JSON lines, events as a GDELT 2.0 table, or
+    /// events, their mentions and documents as Parquet datasets.
     Export(ExportArgs),
     /// Serves the store's JSON API and a web page to browse it, until Ctrl-C.
     #[command(after_long_help = SERVE_HELP)]
@@ -184,7 +184,8 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
 
-    /// Where to write: a file (default: standard output).
+    /// Where to write: a file (default: standard output); for parquet, a new or empty
+    /// directory (required).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 
@@ -192,7 +193,7 @@ pub struct ExportArgs {
     #[arg(long)]
     pub no_header: bool,
 
-    /// Which events (gdelt only).
+    /// Which events (gdelt, and parquet's events and mentions).
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -204,6 +205,9 @@ pub enum ExportFormat {
     Jsonl,
     /// The events as a GDELT 2.0 event table: its 61 columns in its order, then ours.
     Gdelt,
+    /// Events, their mentions and documents as Parquet datasets partitioned by day
+    /// (DIR/events/date=YYYY-MM-DD/part-0.parquet, …), for DuckDB, Spark, Polars or pandas.
+    Parquet,
 }
 
 /// Options of `annalist analyze`.

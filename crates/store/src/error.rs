@@ -51,11 +51,37 @@ pub enum Error {
     /// Writing an export failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A file or directory of an export could not be made or written.
+    #[error("cannot write {}: {source}", path.display())]
+    File {
+        /// The file or directory.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An export directory that already holds something (an export never overwrites).
+    #[error("{} is not empty: export into a new or empty directory", path.display())]
+    NotEmpty {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// Encoding a Parquet file failed.
+    #[cfg(feature = "parquet")]
+    #[error("cannot write Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
 }
 
 impl Error {
     pub(crate) fn open(path: &Path, source: rusqlite::Error) -> Error {
         Error::Open {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    pub(crate) fn file(path: &Path, source: std::io::Error) -> Error {
+        Error::File {
             path: path.to_path_buf(),
             source,
         }

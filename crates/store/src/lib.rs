@@ -19,7 +19,8 @@
 //! * **Queries** ([`Filter`]): by actor or country on either side or as a dyad, CAMEO code or
 //!   root, quad class, modality, date range, place and full text; per-day counts by quad class
 //!   ([`Store::series`]) and a who-acts-on-whom graph ([`Store::graph`]).
-//! * **Exports** ([`export`]): the records as JSON lines, and a GDELT 2.0 event table.
+//! * **Exports** ([`export`]): the records as JSON lines, a GDELT 2.0 event table, and (feature
+//!   `parquet`, on by default) Hive-partitioned Parquet datasets of events, reports and documents.
 //!
 //! ```
 //! use annalist_core::{Analysis, Document, Format};
@@ -55,6 +56,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::Error;
+#[cfg(feature = "parquet")]
+pub use export::ParquetSummary;
 pub use ingest::{input_digest, BatchSummary, Input, Item};
 pub use query::{
     DocumentRow, DocumentView, EntityRow, EventActorRow, EventMentionRow, EventRow, Filter, Graph,

@@ -1,4 +1,4 @@
-//! Exports: the analysis records as JSON lines, and the events as a GDELT 2.0 event table.
+//! The events as a GDELT 2.0 event table: GDELT's 61 columns in its order, then ours.
 
 use std::io::Write;
 
@@ -126,24 +126,6 @@ fn field(s: &str) -> String {
 }
 
 impl Store {
-    /// Writes every stored record as one JSON line, in the order they were stored. Returns how
-    /// many were written.
-    pub fn export_jsonl(&self, out: &mut dyn Write) -> Result<u64, Error> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT record FROM documents ORDER BY rowid")?;
-        let mut rows = stmt.query([])?;
-        let mut n = 0;
-        while let Some(row) = rows.next()? {
-            let packed: Vec<u8> = row.get(0)?;
-            let record = crate::query::unpack(&packed)?;
-            serde_json::to_writer(&mut *out, &record).map_err(|e| Error::Record(e.to_string()))?;
-            out.write_all(b"\n")?;
-            n += 1;
-        }
-        Ok(n)
-    }
-
     /// Writes the events matching `filter` as a GDELT 2.0 event table: its 61 columns in its
     /// order, then [`EXTRA_COLUMNS`], tab-separated, one event per line in id order, with a
     /// header line of the column names when `header` is set. Returns how many were written.
