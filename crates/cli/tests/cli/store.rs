@@ -350,3 +350,47 @@ fn serve_says_where_it_listens_and_answers_the_api() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no store"));
 }
+
+#[test]
+fn parquet_exports_partitioned_datasets_and_never_overwrites() {
+    let dir = tempdir();
+    let db = dir.path().join("p.db");
+    ingest(&db, &[&examples()]).expect_code(0);
+    let out = dir.path().join("pq");
+    let run = annalist(["export", "--format", "parquet", "--out"])
+        .arg(&out)
+        .arg("--db")
+        .arg(&db)
+        .run();
+    run.expect_code(0);
+    assert!(run.stderr.contains("documents to"), "{run:?}");
+    for dataset in ["events", "mentions", "documents"] {
+        let partitions: Vec<String> = std::fs::read_dir(out.join(dataset))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            partitions.iter().all(|p| p.starts_with("date=")),
+            "{dataset}: {partitions:?}"
+        );
+        if dataset != "events" || !partitions.is_empty() {
+            assert!(out
+                .join(dataset)
+                .join(&partitions[0])
+                .join("part-0.parquet")
+                .is_file());
+        }
+    }
+    let again = annalist(["export", "--format", "parquet", "--out"])
+        .arg(&out)
+        .arg("--db")
+        .arg(&db)
+        .run();
+    again.expect_code(2);
+    assert!(again.stderr.contains("not empty"), "{again:?}");
+    let no_dir = annalist(["export", "--format", "parquet", "--db"])
+        .arg(&db)
+        .run();
+    no_dir.expect_code(2);
+    assert!(no_dir.stderr.contains("--out"), "{no_dir:?}");
+}
