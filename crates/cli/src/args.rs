@@ -317,8 +317,9 @@ Output:
 /// The long help of `annalist query`.
 const QUERY_HELP: &str = "\
 Matching:
-  Actor values match CAMEO actor codes by prefix (CHN matches CHNGOV, CHNMIL), and a
-  three-letter value also matches the side's country (ISO alpha-3). --dyad A,B matches A acting
+  A three-letter actor value is a country: the side's country (ISO alpha-3), or the first
+  three letters of its CAMEO code when the country is unknown (CHN matches CHNGOV, CHNMIL). A
+  longer value matches CAMEO codes by prefix (CHNGOV, IGOWSTNAT). --dyad A,B matches A acting
   on B and B acting on A. Dates are the events' own dates (the first day a month or year
   covers). All given filters must hold.
 

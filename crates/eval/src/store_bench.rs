@@ -72,8 +72,14 @@ pub struct Generated {
 
 /// Writes variants of `templates` into `store` until it holds at least `target` events.
 pub fn generate(store: &mut Store, templates: &[Analysis], target: u64) -> Result<Generated> {
-    let templates: Vec<&Analysis> = templates.iter().filter(|t| !t.text.is_empty()).collect();
-    anyhow::ensure!(!templates.is_empty(), "no records to make the store from");
+    let templates: Vec<&Analysis> = templates
+        .iter()
+        .filter(|t| !t.text.is_empty() && !t.events.is_empty())
+        .collect();
+    anyhow::ensure!(
+        !templates.is_empty(),
+        "no records with events to make the store from"
+    );
     let mut actors: Vec<String> = templates
         .iter()
         .flat_map(|t| &t.events)
@@ -104,7 +110,6 @@ pub fn generate(store: &mut Store, templates: &[Analysis], target: u64) -> Resul
             annalist_store::dates::Day::from_number(19_358 + day + offset).iso()
         };
         record.doc.published = Some(date(0));
-        let text_len = record.text.chars().count();
         let base = record.events.first().cloned();
         record.events.clear();
         if let Some(base) = base {
@@ -124,7 +129,6 @@ pub fn generate(store: &mut Store, templates: &[Analysis], target: u64) -> Resul
                 e.source = side(&actors[rng.below(actors.len())]);
                 e.target = side(&actors[rng.below(actors.len())]);
                 e.date = Some(date(-(rng.below(3) as i64)));
-                e.evidence = [0, text_len.min(e.evidence[1].max(1))];
                 record.events.push(e);
             }
         }
@@ -220,6 +224,16 @@ pub fn store_queries(store: &Store) -> Vec<Query<'_>> {
             Box::new(move |n| {
                 let f = Filter {
                     dyad: Some(pairs[n % pairs.len()].into()),
+                    ..Filter::default()
+                };
+                store.events(&f, 100, 0).map(drop).map_err(Into::into)
+            }),
+        ),
+        (
+            "events by actor (100 newest)",
+            Box::new(move |n| {
+                let f = Filter {
+                    actor: Some(COUNTRIES[n % COUNTRIES.len()].into()),
                     ..Filter::default()
                 };
                 store.events(&f, 100, 0).map(drop).map_err(Into::into)

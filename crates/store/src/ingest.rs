@@ -262,7 +262,10 @@ fn add_record(
 fn nearest(tx: &Transaction<'_>, sig: &Signature) -> Result<Option<(i64, f64)>, Error> {
     let mut candidates = BTreeSet::new();
     {
-        let mut stmt = tx.prepare_cached("SELECT doc FROM lsh WHERE key = ?1")?;
+        // The first documents of a band are enough to find a story: a story reprinted
+        // thousands of times must not make every new copy compare with every old one.
+        let mut stmt =
+            tx.prepare_cached("SELECT doc FROM lsh WHERE key = ?1 ORDER BY doc LIMIT 16")?;
         for key in sig.band_keys() {
             for doc in stmt.query_map([key], |r| r.get::<_, i64>(0))? {
                 candidates.insert(doc?);
@@ -364,8 +367,9 @@ fn side_key(actor: Option<&str>, name: &str) -> String {
     }
 }
 
-/// The hash that finds the same evidence sentence in a copy: its words, lowercased.
-fn evidence_hash(sentence: &str) -> i64 {
+/// The key that finds the same event told by the same sentence in a copy: the sentence's
+/// words (lowercased), the code and both sides.
+fn evidence_hash(sentence: &str, code: &str, source: &str, target: &str) -> i64 {
     let mut hasher = blake3::Hasher::new();
     for word in sentence
         .split(|c: char| !c.is_alphanumeric())
@@ -374,7 +378,19 @@ fn evidence_hash(sentence: &str) -> i64 {
         hasher.update(word.to_lowercase().as_bytes());
         hasher.update(b" ");
     }
+    for part in [code, source, target] {
+        hasher.update(b"\0");
+        hasher.update(part.as_bytes());
+    }
     i64::from_le_bytes(hasher.finalize().as_bytes()[..8].try_into().unwrap())
+}
+
+/// What a side's country filter matches: its country, else its actor code's first three
+/// letters (CAMEO codes start with the country, or with IGO, NGO and the like).
+fn country_key(country: Option<&str>, actor: Option<&str>) -> Option<String> {
+    country
+        .map(str::to_string)
+        .or_else(|| actor.and_then(|a| a.get(..3)).map(str::to_string))
 }
 
 /// Byte offset of every char of `text`, and the length at the end.
@@ -407,9 +423,14 @@ fn add_events(
     let lead_end = record.paragraphs.first().map(|p| p[1]);
     for (idx, event) in record.events.iter().enumerate() {
         let sentence = slice(event.evidence);
-        let evidence = evidence_hash(sentence);
+        let evidence = evidence_hash(
+            sentence,
+            &event.code,
+            &side_key(event.source.actor.as_deref(), &event.source.name),
+            &side_key(event.target.actor.as_deref(), &event.target.name),
+        );
         let when = event.date.as_deref().and_then(start_of).or(published);
-        let id = match same_sentence_in_story(tx, doc, story, evidence, event)? {
+        let id = match same_sentence_in_story(tx, doc, story, evidence)? {
             Some(id) => Some(id),
             None => same_event(tx, record, event, when)?,
         };
@@ -426,12 +447,14 @@ fn add_events(
         touched.insert(id);
         tx.prepare_cached(
             "INSERT OR IGNORE INTO event_mentions
-                 (event, doc, idx, code, modality, date, start, end, sentence, evidence, lead)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 (event, doc, story, idx, code, modality, date, start, end, sentence, evidence,
+                  lead)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?
         .execute(params![
             id,
             doc,
+            story,
             idx as i64,
             event.code,
             event.modality,
@@ -447,34 +470,20 @@ fn add_events(
 }
 
 /// The same event (code and dyad) reported by the same sentence in another document of this
-/// story: a copy whose date may read differently (a relative date against another day).
+/// story: a copy whose date may read differently (a relative date against another day). One
+/// index lookup, however many copies the story has.
 fn same_sentence_in_story(
     tx: &Transaction<'_>,
     doc: i64,
     story: i64,
     evidence: i64,
-    event: &EventRecord,
 ) -> Result<Option<i64>, Error> {
     Ok(tx
         .prepare_cached(
-            "SELECT m.event FROM event_mentions m
-             JOIN documents d ON d.rowid = m.doc
-             JOIN events e ON e.id = m.event
-             WHERE m.evidence = ?1 AND d.story = ?2 AND m.code = ?3 AND m.doc != ?4
-               AND e.source_key = ?5 AND e.target_key = ?6
-             ORDER BY m.event LIMIT 1",
+            "SELECT event FROM event_mentions
+             WHERE evidence = ?1 AND story = ?2 AND doc != ?3 LIMIT 1",
         )?
-        .query_row(
-            params![
-                evidence,
-                story,
-                event.code,
-                doc,
-                side_key(event.source.actor.as_deref(), &event.source.name),
-                side_key(event.target.actor.as_deref(), &event.target.name)
-            ],
-            |r| r.get(0),
-        )
+        .query_row(params![evidence, story, doc], |r| r.get(0))
         .optional()?)
 }
 
@@ -556,14 +565,16 @@ fn insert_event(
         (name, resolved)
     });
     let (place_name, resolved) = place.unwrap_or((None, None));
+    let source_country = country_of(&event.source.entity);
+    let target_country = country_of(&event.target.entity);
     tx.prepare_cached(
         "INSERT INTO events (code, root, quad, goldstein, label, plover,
              source_actor, source_country, source_name, source_key,
              target_actor, target_country, target_name, target_key,
              date, day, dayn, precision, date_from, modality, negated,
-             place_name, place_country, lat, lon, geonameid, first_doc)
+             place_name, place_country, lat, lon, geonameid, first_doc, source_cc, target_cc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
     )?
     .execute(params![
         event.code,
@@ -573,11 +584,11 @@ fn insert_event(
         event.label,
         event.plover,
         event.source.actor,
-        country_of(&event.source.entity),
+        source_country,
         event.source.name,
         side_key(event.source.actor.as_deref(), &event.source.name),
         event.target.actor,
-        country_of(&event.target.entity),
+        target_country,
         event.target.name,
         side_key(event.target.actor.as_deref(), &event.target.name),
         event.date,
@@ -593,6 +604,8 @@ fn insert_event(
         resolved.map(|p| p.lon),
         resolved.and_then(|p| p.geonameid).map(|g| g as i64),
         doc,
+        country_key(source_country.as_deref(), event.source.actor.as_deref()),
+        country_key(target_country.as_deref(), event.target.actor.as_deref()),
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -643,12 +656,12 @@ mod tests {
     #[test]
     fn evidence_hash_ignores_case_and_spacing() {
         assert_eq!(
-            evidence_hash("Li met  Evmenov."),
-            evidence_hash("li met evmenov")
+            evidence_hash("Li met  Evmenov.", "040", "CHN", "RUS"),
+            evidence_hash("li met evmenov", "040", "CHN", "RUS")
         );
         assert_ne!(
-            evidence_hash("Li met Evmenov."),
-            evidence_hash("Li met Putin.")
+            evidence_hash("Li met Evmenov.", "040", "CHN", "RUS"),
+            evidence_hash("Li met Putin.", "040", "CHN", "RUS")
         );
     }
 }

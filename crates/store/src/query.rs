@@ -14,9 +14,10 @@ use crate::{Error, Store};
 
 /// What events to select. Every field is optional; given fields must all hold.
 ///
-/// An actor value matches an actor code by prefix (`CHN` matches `CHNGOV` and `CHNMIL`), and a
-/// three-letter value also matches the side's country (ISO alpha-3), so `RUS` finds "Nikolay
-/// Evmenov" (RUSMIL) and "Moscow" alike.
+/// A three-letter actor value is a country: it matches a side whose country (ISO alpha-3) is
+/// that, or, when the country is unknown, whose actor code starts with it; so `RUS` finds
+/// "Nikolay Evmenov" (RUSMIL) and "Moscow" alike, and `IGO` every intergovernmental body. A
+/// longer value matches actor codes by prefix (`CHNGOV`, `IGOWSTNAT`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Filter {
@@ -315,17 +316,18 @@ fn prefix_end(prefix: &str) -> String {
     s
 }
 
-/// SQL that holds when `side` (source or target) matches an actor value.
+/// SQL that holds when `side` (source or target) matches an actor value: a three-letter value
+/// is a country (the side's country, else its actor code's first three letters, as stored in
+/// `{side}_cc`), a longer one an actor code's prefix. Both are index lookups.
 fn side_matches(side: &str, value: &str) -> (String, Vec<Value>) {
     let code = value.trim().to_uppercase();
-    let mut sql = format!("(e.{side}_actor >= ? AND e.{side}_actor < ?");
-    let mut values = vec![Value::Text(code.clone()), Value::Text(prefix_end(&code))];
-    if code.len() == 3 {
-        sql.push_str(&format!(" OR e.{side}_country = ?"));
-        values.push(Value::Text(code));
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return (format!("e.{side}_cc = ?"), vec![Value::Text(code)]);
     }
-    sql.push(')');
-    (sql, values)
+    (
+        format!("(e.{side}_actor >= ? AND e.{side}_actor < ?)"),
+        vec![Value::Text(code.clone()), Value::Text(prefix_end(&code))],
+    )
 }
 
 /// A user's words as an FTS5 query: every word must occur, nothing is syntax.
@@ -528,7 +530,7 @@ impl Store {
             .conn()
             .prepare_cached(&format!(
                 "SELECT {EVENT_COLUMNS} FROM events e {where_clause}
-                 ORDER BY e.dayn IS NULL, e.dayn DESC, e.id DESC LIMIT ? OFFSET ?"
+                 ORDER BY e.dayn DESC, e.id DESC LIMIT ? OFFSET ?"
             ))?
             .query_map(params_from_iter(&values), event_row)?
             .collect::<Result<_, _>>()?;

@@ -122,10 +122,12 @@ CREATE TABLE events (
     source_country  TEXT,
     source_name     TEXT NOT NULL,
     source_key      TEXT NOT NULL,  -- actor code, else the lowercased name
+    source_cc       TEXT,           -- country, else the actor code's first three letters
     target_actor    TEXT,
     target_country  TEXT,
     target_name     TEXT NOT NULL,
     target_key      TEXT NOT NULL,
+    target_cc       TEXT,
     date            TEXT,           -- TIMEX3 value of its first report
     day             TEXT,           -- the first day its date (else the published date) covers
     dayn            INTEGER,        -- that day as days since 1970-01-01
@@ -145,8 +147,9 @@ CREATE TABLE events (
 );
 CREATE INDEX events_merge ON events(source_key, target_key, root, dayn);
 CREATE INDEX events_day ON events(dayn);
-CREATE INDEX events_source_country ON events(source_country, dayn);
-CREATE INDEX events_target_country ON events(target_country, dayn);
+CREATE INDEX events_source_cc ON events(source_cc, target_cc, dayn);
+CREATE INDEX events_target_cc ON events(target_cc, dayn);
+CREATE INDEX events_root ON events(root, quad, dayn);
 CREATE INDEX events_source_actor ON events(source_actor);
 CREATE INDEX events_target_actor ON events(target_actor);
 CREATE INDEX events_code ON events(code);
@@ -156,6 +159,7 @@ CREATE INDEX events_quad ON events(quad, dayn);
 CREATE TABLE event_mentions (
     event     INTEGER NOT NULL REFERENCES events(id),
     doc       INTEGER NOT NULL,
+    story     INTEGER NOT NULL,   -- the document's story
     idx       INTEGER NOT NULL,   -- index in the record's `events`
     code      TEXT NOT NULL,
     modality  TEXT NOT NULL,
@@ -163,10 +167,10 @@ CREATE TABLE event_mentions (
     start     INTEGER NOT NULL,
     end       INTEGER NOT NULL,
     sentence  TEXT NOT NULL,
-    evidence  INTEGER NOT NULL,   -- hash of the evidence sentence, to merge copies
+    evidence  INTEGER NOT NULL,   -- hash of the evidence sentence, code and dyad, to merge copies
     lead      INTEGER NOT NULL,   -- 1 when the evidence is in the first paragraph
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 CREATE INDEX event_mentions_event ON event_mentions(event);
-CREATE INDEX event_mentions_evidence ON event_mentions(evidence);
+CREATE INDEX event_mentions_evidence ON event_mentions(evidence, story);
 "#;
