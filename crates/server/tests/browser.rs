@@ -46,9 +46,28 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// The server over the fixture store with `more` records added to it.
+    fn start_with(more: &[annalist_core::Analysis]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let fixture = common::store(dir.path());
         let db = fixture.db.clone();
+        if !more.is_empty() {
+            let mut store = annalist_store::Store::open(&db).unwrap();
+            let items = more
+                .iter()
+                .map(|record| annalist_store::Item::Record {
+                    input: annalist_store::Input {
+                        digest: Some(record.doc.id.clone()),
+                        source: record.doc.source.clone(),
+                    },
+                    record: Box::new(record.clone()),
+                })
+                .collect();
+            store.write(items).unwrap();
+        }
         let (ready_tx, ready_rx) = mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = thread::spawn(move || {
@@ -603,4 +622,58 @@ fn dom_helpers_read_serialized_html() {
         "x &lt; y",
         "entities are read once"
     );
+}
+
+/// The seed article (`../shared/seed/`), analysed for real: the floor is that the page
+/// shows it with its highlights, and the CHN–RUS timeline, with nothing on the console. Skips,
+/// saying so, without Chromium or without the seed.
+#[test]
+fn the_seed_article_and_its_china_russia_timeline_render() {
+    let Some(chromium) = skip_without_chromium() else {
+        return;
+    };
+    let seed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
+    let Some(path) = std::fs::read_dir(&seed_dir).ok().and_then(|entries| {
+        entries
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "txt"))
+    }) else {
+        eprintln!("skip: ../shared/seed not found");
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let source = path.display().to_string();
+    let doc = annalist_extract::extract(&annalist_extract::Input::new(&source, &bytes)).unwrap();
+    let analyzer = annalist_nlp::Analyzer::new();
+    let coder = annalist_events::Coder::new();
+    let seed = annalist_events::analyze(&analyzer, &coder, &doc);
+    let server = Server::start_with(std::slice::from_ref(&seed));
+
+    let page = render(&chromium, &server.url(&format!("#/doc/{}", seed.doc.id)));
+    page.assert_quiet();
+    page.assert_ready();
+    let text = page.element("article-text");
+    assert_eq!(text_of(text), seed.text, "{}", page.dom);
+    assert!(
+        count_with_classes(text, &["mention", "ent-PERSON"]) >= 3,
+        "{text}"
+    );
+    assert!(count_with_classes(text, &["quote"]) >= 3, "{text}");
+    assert!(count_with_classes(text, &["timex"]) >= 4, "{text}");
+    assert!(count_with_classes(text, &["evidence"]) >= 5, "{text}");
+
+    let page = render(&chromium, &server.url("#/search?dyad=CHN,RUS"));
+    page.assert_quiet();
+    page.assert_ready();
+    let rows = tags_with_classes(page.element("events"), &["event"]);
+    assert!(rows.len() >= 8, "{rows:?}");
+    let timeline = start_tags(page.element("timeline"));
+    assert!(
+        timeline
+            .iter()
+            .any(|t| t.name == "canvas" && t.get("width").is_some()),
+        "{timeline:?}"
+    );
+    assert!(text_of(page.element("documents")).contains("Chinese defense chief"));
 }
