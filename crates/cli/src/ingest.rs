@@ -44,26 +44,34 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Status> {
     let s = &sink.summary;
     let stats = sink.store.stats()?;
     warn(&format!(
-        "ingested {} new documents ({} joined a story as near-duplicates), {} exact copies, \
-         {} inputs already stored, {} failed; {} new events, {} reports merged into known events. \
-         {} now holds {} documents in {} stories, {} events",
-        s.documents,
+        "ingested {} ({} joined a story as near-duplicates), {}, {} already stored, {} failed; \
+         {}, {} merged into known events. {} now holds {} in {} stories, {}",
+        count(s.documents as u64, "new document"),
         s.near_duplicates,
-        s.copies,
-        s.skipped + sink.skipped,
+        count(s.copies as u64, "exact copy"),
+        count((s.skipped + sink.skipped) as u64, "input"),
         s.failed,
-        s.events,
-        s.merged,
+        count(s.events as u64, "new event"),
+        count(s.merged as u64, "report"),
         args.db.display(),
-        stats.documents,
+        count(stats.documents, "document"),
         stats.stories,
-        stats.events
+        count(stats.events, "event")
     ));
     Ok(if s.failed > 0 {
         Status::HadErrors
     } else {
         Status::Clean
     })
+}
+
+/// `1 new document`, `2 new documents`; `1 exact copy`, `2 exact copies`.
+fn count(n: u64, what: &str) -> String {
+    match (n, what.strip_suffix('y')) {
+        (1, _) => format!("1 {what}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {what}s"),
+    }
 }
 
 /// The ingest's sink: skips inputs the store has, gathers a batch's outcomes, commits them.
@@ -189,5 +197,18 @@ impl Sink for StoreSink {
 
     fn errors(&self) -> u64 {
         self.errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(count(1, "exact copy"), "1 exact copy");
+        assert_eq!(count(2, "exact copy"), "2 exact copies");
+        assert_eq!(count(0, "new document"), "0 new documents");
+        assert_eq!(count(1, "input"), "1 input");
     }
 }

@@ -432,7 +432,7 @@ fn add_events(
         let when = event.date.as_deref().and_then(start_of).or(published);
         let id = match same_sentence_in_story(tx, doc, story, evidence)? {
             Some(id) => Some(id),
-            None => same_event(tx, record, event, when)?,
+            None => same_event(tx, event, when)?,
         };
         let id = match id {
             Some(id) => {
@@ -491,11 +491,9 @@ fn same_sentence_in_story(
 /// same week, month, quarter or year when the date is that coarse).
 fn same_event(
     tx: &Transaction<'_>,
-    record: &Analysis,
     event: &EventRecord,
     when: Option<(crate::dates::Day, Precision)>,
 ) -> Result<Option<i64>, Error> {
-    let _ = record;
     let source = side_key(event.source.actor.as_deref(), &event.source.name);
     let target = side_key(event.target.actor.as_deref(), &event.target.name);
     let negated = event.modality == "negated";
