@@ -89,7 +89,6 @@ fn bad_inputs_give_error_records_in_place_and_the_batch_goes_on() {
         ("png", write(d, "image.png", png)),
         ("noise", write(d, "noise.bin", noise(20_000, 42))),
         ("missing", d.join("no-such-file.html")),
-        ("directory", d.to_path_buf()),
     ];
     let mut args = Vec::new();
     for (i, (_, path)) in bad.iter().enumerate() {
@@ -112,6 +111,27 @@ fn bad_inputs_give_error_records_in_place_and_the_batch_goes_on() {
             "the {what} input should be named on stderr: {run:?}"
         );
     }
+}
+
+#[test]
+fn a_directory_gives_its_files_in_name_order_hidden_ones_skipped() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::fs::create_dir(d.join(".git")).unwrap();
+    write(d, "b.html", page("B", "Second file."));
+    write(d, "a.html", page("A", "First file."));
+    write(&d.join("sub"), "c.html", page("C", "Inside a folder."));
+    write(d, ".hidden.html", page("H", "Never read."));
+    write(&d.join(".git"), "x.html", page("X", "Never read either."));
+    let run = annalist(["analyze", "--jsonl"]).run_with(d);
+    let titles: Vec<String> = run
+        .expect_code(0)
+        .lines()
+        .iter()
+        .map(|l| l["doc"]["title"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(titles, ["A", "B", "C"], "{run:?}");
 }
 
 #[test]

@@ -1041,7 +1041,8 @@ mod store {
         eprintln!("annalist-bench: {generated:?}");
         let store = Store::open_read_only(&db)?;
         let library = store_bench::time_queries(&store_bench::store_queries(&store), args.runs)?;
-        let api = api_latency(&args.annalist, &db, args.runs)?;
+        let mut api = api_latency(&args.annalist, &db, args.runs)?;
+        api.extend(cli_latency(&args.annalist, &db, args.runs)?);
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let mut body = format!(
             "Command: `{}` (release build; the dev pages are written to a temporary folder and \
@@ -1068,10 +1069,10 @@ mod store {
             generated.seconds,
             generated.documents as f64 / generated.seconds,
         );
-        for (via, rows) in [("library", &library), ("HTTP API", &api)] {
+        for (suffix, rows) in [(" (library)", &library), ("", &api)] {
             for l in rows.iter() {
                 body.push_str(&format!(
-                    "| {} ({via}) | {} | {:.2} | {:.2} | {:.2} |\n",
+                    "| {}{suffix} | {} | {:.2} | {:.2} | {:.2} |\n",
                     l.kind, l.runs, l.p50, l.p99, l.max
                 ));
             }
@@ -1081,6 +1082,32 @@ mod store {
             write_section(path, "store", &body)?;
         }
         Ok(())
+    }
+
+    /// Wall time of whole `annalist query` runs (process start, store open, query, JSON lines
+    /// out), as a user at a shell sees it.
+    fn cli_latency(bin: &Path, db: &Path, runs: usize) -> Result<Vec<Latency>> {
+        let pairs = [
+            "CHN,RUS", "USA,CHN", "RUS,UKR", "ISR,IRN", "USA,RUS", "IND,PAK",
+        ];
+        let query = move |n: usize| -> Result<()> {
+            let out = Process::new(bin)
+                .args([
+                    "query",
+                    "--limit",
+                    "100",
+                    "--dyad",
+                    pairs[n % pairs.len()],
+                    "--db",
+                ])
+                .arg(db)
+                .stdout(Stdio::null())
+                .output()?;
+            anyhow::ensure!(out.status.success(), "annalist query failed: {out:?}");
+            Ok(())
+        };
+        let queries: Vec<Query<'_>> = vec![("annalist query --dyad (CLI)", Box::new(query))];
+        store_bench::time_queries(&queries, runs)
     }
 
     /// Latency of API requests to `annalist serve` over loopback, one connection per request.
@@ -1123,15 +1150,15 @@ mod store {
         ];
         let queries: Vec<Query<'_>> = vec![
             (
-                "GET /api/events?dyad=",
+                "GET /api/events?dyad= (HTTP)",
                 Box::new(move |n| get(format!("/api/events?dyad={}", pairs[n % pairs.len()]))),
             ),
             (
-                "GET /api/series?dyad=",
+                "GET /api/series?dyad= (HTTP)",
                 Box::new(move |n| get(format!("/api/series?dyad={}", pairs[n % pairs.len()]))),
             ),
             (
-                "GET /api/events?q=&actor=",
+                "GET /api/events?q=&actor= (HTTP)",
                 Box::new(move |n| {
                     get(format!(
                         "/api/events?q=minister&actor={}",
@@ -1140,7 +1167,7 @@ mod store {
                 }),
             ),
             (
-                "GET /api/documents?q=",
+                "GET /api/documents?q= (HTTP)",
                 Box::new(move |_| get("/api/documents?q=government&limit=20".into())),
             ),
         ];
