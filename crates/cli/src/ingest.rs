@@ -14,7 +14,7 @@ use crate::analyze::{self, Status};
 use crate::args::IngestArgs;
 use crate::input::Origin;
 use crate::job::{Job, Settings};
-use crate::output::{warn, Outcome};
+use crate::output::{count, warn, Outcome};
 use crate::pipeline::{Pipeline, Sink};
 
 /// Runs `annalist ingest`.
@@ -63,15 +63,6 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Status> {
     } else {
         Status::Clean
     })
-}
-
-/// `1 new document`, `2 new documents`; `1 exact copy`, `2 exact copies`.
-fn count(n: u64, what: &str) -> String {
-    match (n, what.strip_suffix('y')) {
-        (1, _) => format!("1 {what}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {what}s"),
-    }
 }
 
 /// The ingest's sink: skips inputs the store has, gathers a batch's outcomes, commits them.
@@ -197,18 +188,5 @@ impl Sink for StoreSink {
 
     fn errors(&self) -> u64 {
         self.errors
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count;
-
-    #[test]
-    fn counts_read_as_english() {
-        assert_eq!(count(1, "exact copy"), "1 exact copy");
-        assert_eq!(count(2, "exact copy"), "2 exact copies");
-        assert_eq!(count(0, "new document"), "0 new documents");
-        assert_eq!(count(1, "input"), "1 input");
     }
 }

@@ -135,6 +135,15 @@ impl<W: Write> Output<W> {
     }
 }
 
+/// `1 error`, `2 errors`; `1 exact copy`, `2 exact copies`: a count for a summary line.
+pub fn count(n: u64, what: &str) -> String {
+    match (n, what.strip_suffix('y')) {
+        (1, _) => format!("1 {what}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {what}s"),
+    }
+}
+
 /// Prints a message on stderr, prefixed with the program's name. A closed stderr is ignored.
 pub fn warn(message: &str) {
     let _ = writeln!(io::stderr().lock(), "annalist: {message}");
@@ -143,6 +152,15 @@ pub fn warn(message: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(count(1, "exact copy"), "1 exact copy");
+        assert_eq!(count(2, "exact copy"), "2 exact copies");
+        assert_eq!(count(0, "new document"), "0 new documents");
+        assert_eq!(count(1, "WARC record"), "1 WARC record");
+        assert_eq!(count(3, "error"), "3 errors");
+    }
 
     #[test]
     fn error_records_have_the_documented_shape() {

@@ -7,7 +7,7 @@ use std::io::{self, BufRead};
 use annalist_core::Format;
 
 use crate::job::{DocJob, Job};
-use crate::output::{warn, ErrorRecord};
+use crate::output::{count, warn, ErrorRecord};
 use crate::pipeline::{Pipeline, Sink};
 
 /// The only place that names the WARC reader's API, so that a change there is mended here.
@@ -97,11 +97,6 @@ pub fn stream<S: Sink>(
         count(errors, "error")
     ));
     Ok(())
-}
-
-/// `1 error`, `2 errors`.
-fn count(n: u64, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The job of one HTML response record.

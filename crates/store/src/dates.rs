@@ -40,28 +40,14 @@ pub struct Day {
 }
 
 impl Day {
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    /// Days since 1970-01-01.
     pub fn number(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        annalist_core::date::days_from_civil(self.year, self.month, self.day)
     }
 
     /// The day numbered `n` by [`Day::number`].
     pub fn from_number(n: i64) -> Day {
-        let z = n + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        let (year, month, day) = annalist_core::date::civil_from_days(n);
         Day { year, month, day }
     }
 
@@ -153,20 +139,11 @@ pub fn start_of(value: &str) -> Option<(Day, Precision)> {
         ));
     }
     let day = digits(8..10)?;
-    let last = days_in_month(year, month);
+    let last = annalist_core::date::days_in_month(year, month)?;
     if day == 0 || day > last {
         return None;
     }
     Some((Day { year, month, day }, Precision::Day))
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]

@@ -95,7 +95,7 @@ fn word_hash(word: &str) -> u64 {
 }
 
 /// splitmix64's finaliser: a fast bijective mix of 64 bits.
-pub(crate) fn mix(mut z: u64) -> u64 {
+pub(crate) const fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -106,13 +106,10 @@ pub(crate) fn mix(mut z: u64) -> u64 {
 const SEEDS: [u64; HASHES] = {
     let mut seeds = [0u64; HASHES];
     let mut i = 0;
-    let mut state = 0x005e_ed0f_a22a_1157_u64;
     while i < HASHES {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        seeds[i] = z ^ (z >> 31);
+        // splitmix64's stream: the state steps by the golden gamma, and each output is mixed.
+        seeds[i] = mix(0x005e_ed0f_a22a_1157_u64
+            .wrapping_add(0x9e37_79b9_7f4a_7c15_u64.wrapping_mul(i as u64)));
         i += 1;
     }
     seeds
