@@ -257,6 +257,11 @@ impl<'t> Classifier<'t> {
             .filter(|v| v.split(['-', '_']).count() < 4)
         {
             let i = read_words(v);
+            // An id names one region of the page: a class shared with the story's own parts
+            // ("post-box") does not make the comments (`id="comment-box"`) part of it.
+            if i.strong && !i.content {
+                w.content = false;
+            }
             w.strong |= i.strong;
             w.weak |= i.weak;
             w.content |= i.content;

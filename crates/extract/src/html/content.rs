@@ -7,7 +7,8 @@
 //! 2. **Boilerplate.** A forward pass marks subtrees readers never see as the story: navigation,
 //!    asides, forms' controls, hidden elements, and elements whose class or id name them as
 //!    sharing, comments, ads, consent notices and the like ([`super::classify`]). A name alone
-//!    never removes an element that holds most of the page's text.
+//!    never removes an element that holds most of the page's text. A gallery's numbered legends
+//!    ("3/50 Title", the legend, the credit) go too.
 //! 3. **The content zone.** Paragraph-like elements score by length and commas; scores flow to
 //!    their parent and, fading, further up; link-heavy containers lose. The best container, with
 //!    those of its siblings that score near it, is the zone (the idea of Arc90's Readability,
@@ -206,6 +207,92 @@ fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
     junk
 }
 
+/// Marks a gallery's legends: four or more sibling blocks, each small and under its own heading
+/// that opens with the slide's counter ("3/50 Title", then the legend and its credit). Readers
+/// see them one at a time over the photos, not as the story's text. A list holding nearly all
+/// of the page's text is left alone: on a gallery's own page the legends are all there is.
+fn card_lists(tree: &Tree, s: &Stats, body: NodeId, junk: &mut [bool]) {
+    const CARD_MAX: u32 = 800;
+    let n = tree.len();
+    // How many slide headings each subtree holds: a card holds one.
+    let mut headings = vec![0u32; n];
+    let mut found = Vec::new();
+    for i in 1..n {
+        if !junk[i]
+            && tree.tag(i as NodeId).is_some_and(Tag::is_heading)
+            && s.chars[i] <= 40
+            && starts_with_counter(&tree.text_of(i as NodeId))
+        {
+            headings[i] = 1;
+            found.push(i);
+        }
+    }
+    if found.len() < 4 {
+        return;
+    }
+    for i in (1..n).rev() {
+        let p = tree.node(i as NodeId).parent;
+        if p != NONE {
+            headings[p as usize] += headings[i];
+        }
+    }
+    let mut cards = vec![0u32; n];
+    let mut counted = vec![false; n];
+    for &i in &found {
+        // The card: the largest card-sized block around the heading and no other.
+        let mut card = i as NodeId;
+        loop {
+            let p = tree.node(card).parent;
+            if p == NONE || p == body || s.chars[p as usize] > CARD_MAX || headings[p as usize] > 1
+            {
+                break;
+            }
+            card = p;
+        }
+        let list = tree.node(card).parent;
+        if card as usize == i || list == NONE || counted[card as usize] {
+            continue;
+        }
+        counted[card as usize] = true;
+        cards[list as usize] += 1;
+    }
+    let total = s.chars[body as usize];
+    for l in 1..n {
+        if cards[l] < 4 || junk[l] {
+            continue;
+        }
+        // Most of the list's text is in its cards, and the page has a story's worth besides.
+        let in_cards: u32 = tree
+            .children(l as NodeId)
+            .filter(|&c| counted[c as usize])
+            .map(|c| s.chars[c as usize])
+            .sum();
+        if in_cards * 10 < s.chars[l] * 8 || total.saturating_sub(s.chars[l]) < 1500 {
+            continue;
+        }
+        for j in l..s.end[l] as usize {
+            junk[j] = true;
+        }
+    }
+}
+
+/// "3/50 …": a slide's counter, the slide's number out of four or more.
+fn starts_with_counter(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(t);
+    if a == 0 || a > 3 || t.as_bytes().get(a) != Some(&b'/') {
+        return false;
+    }
+    let rest = &t[a + 1..];
+    let b = digits(rest);
+    if b == 0 || b > 3 || !rest[b..].chars().next().is_none_or(char::is_whitespace) {
+        return false;
+    }
+    let (k, of): (u32, u32) = (t[..a].parse().unwrap_or(0), rest[..b].parse().unwrap_or(0));
+    (1..=of).contains(&k) && of >= 4
+}
+
 /// Non-boilerplate text (`good`) and, of it, the text in paragraph-like blocks (`prose`) under
 /// every node.
 fn prose_stats(tree: &Tree, s: &Stats, junk: &[bool]) -> (Vec<u32>, Vec<u32>) {
@@ -271,7 +358,8 @@ fn paragraph_len(s: &Stats, i: usize, tag: Tag) -> u32 {
 pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
     let body = tree.find(Tag::Body).unwrap_or(tree.root());
     let s = stats(tree);
-    let junk = boilerplate(tree, &s, body);
+    let mut junk = boilerplate(tree, &s, body);
+    card_lists(tree, &s, body, &mut junk);
     let roots = content_zone(tree, &s, &junk, body);
     let mut captions = Vec::new();
     let mut blocks = Vec::new();
@@ -1129,6 +1217,45 @@ mod tests {
         let paras = body(&html);
         assert_eq!(paras.len(), 2);
         assert_eq!(paras[1], format!("{PROSE}\nline two"));
+    }
+
+    #[test]
+    fn a_comment_section_named_by_id_goes_whatever_its_class() {
+        // The comments are longer than the post, and their class is the blog's generic one.
+        let comment = "A reader wrote a long and friendly reply about the trip, the food and \
+                       the weather, thanking the author for sharing the pictures with everyone.";
+        let comments: String = (1..=4)
+            .map(|k| format!("<li class=post-text>#{k} reader: {comment}</li>"))
+            .collect();
+        let post = format!("<p>{PROSE}</p>").repeat(6);
+        let html = format!(
+            "<div class=post-body>{post}</div>\
+             <div id=comment-box class=user-post-box><ul>{comments}</ul></div>"
+        );
+        let paras = body(&html);
+        assert_eq!(paras.len(), 6, "{paras:?}");
+        assert!(paras.iter().all(|p| !p.contains("reader")));
+    }
+
+    #[test]
+    fn a_gallerys_numbered_legends_are_not_the_story() {
+        let legends: String = (1..=6)
+            .map(|k| {
+                format!(
+                    "<li><h2><span>{k}/6</span> Slide title number {k}</h2>\
+                     <p>The legend of slide {k} describes the photo at some length, as \
+                     galleries do, with a name, a place and what happened there.</p></li>"
+                )
+            })
+            .collect();
+        let story = format!("<p>{PROSE}</p>").repeat(10);
+        let html = format!("<div class=story>{story}<ul class=legends>{legends}</ul></div>");
+        let paras = body(&html);
+        assert_eq!(paras.len(), 10, "{paras:?}");
+        assert!(starts_with_counter("12/50 United"));
+        assert!(starts_with_counter(" 3/7"));
+        assert!(!starts_with_counter("24/7 news"));
+        assert!(!starts_with_counter("1/2 cup of flour"));
     }
 
     #[test]
