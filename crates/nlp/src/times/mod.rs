@@ -26,6 +26,7 @@
 //! ```
 
 pub mod calendar;
+mod gate;
 mod lexicon;
 
 use annalist_core::Span;
@@ -67,6 +68,10 @@ pub fn find(t: &Tokenized<'_>, published: Option<&str>) -> Vec<Time> {
         };
         let mut i = s.start;
         while i < s.end {
+            if !gate::may_open(r.w(i)) {
+                i += 1;
+                continue;
+            }
             r.at.set(i);
             match r.expression(i) {
                 Some(m) if m.end > i => {
