@@ -449,6 +449,7 @@ fn actor_spans(
         i += 1;
     }
     out.sort_by_key(|a| a.tokens.start);
+    definite_agents(g, words, &mut out);
     if let Some(pair) = pair {
         let mut i = 0;
         while i < words.len() {
@@ -490,6 +491,70 @@ fn actor_spans(
         out.sort_by_key(|a| a.tokens.start);
     }
     out
+}
+
+/// "The government", "the police", "the parliament" (a state's offices, its opposition and
+/// rebels) named without a country, in a sentence whose actors are all of one country: that
+/// country's agent ("Iraqi Kurds demonstrated
+/// against the government" → IRQGOV). With no country or several, the office stays unread.
+fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
+    let mut country: Option<&str> = None;
+    for a in out.iter() {
+        for m in &a.members {
+            let Some(c) = m.code.get(..3).filter(|c| g.country(c).is_some()) else {
+                continue;
+            };
+            match country {
+                None => country = Some(c),
+                Some(x) if x == c => {}
+                Some(_) => return,
+            }
+        }
+    }
+    let Some(country) = country.map(str::to_string) else {
+        return;
+    };
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if !words[i].eq_ignore_ascii_case("the") {
+            i += 1;
+            continue;
+        }
+        // The state's own offices only: "the customer" or "the website" is not Japan's.
+        let Some((role, n)) = agent_at(g, words, i + 1).filter(|(r, _)| {
+            matches!(
+                r.get(..3),
+                Some("GOV" | "MIL" | "COP" | "LEG" | "JUD" | "OPP" | "REB" | "SPY")
+            )
+        }) else {
+            i += 1;
+            continue;
+        };
+        let tokens = i..i + 1 + n;
+        // The agent heads its phrase: not "the government's critics", not "the army chief"
+        // already read as a person's title, not inside another actor.
+        let free = !out
+            .iter()
+            .any(|a| a.tokens.start < tokens.end + 1 && tokens.start < a.tokens.end);
+        let head = !matches!(words.get(tokens.end), Some(&"'s") | Some(&"’s"));
+        if free && head {
+            added.push(ActorSpan {
+                members: vec![Actor {
+                    code: with_role(&country, &role),
+                    entity: None,
+                    name: words[tokens.clone()].join(" "),
+                    person: false,
+                }],
+                tokens: tokens.clone(),
+            });
+        }
+        i = tokens.end;
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|a| a.tokens.start);
+    }
 }
 
 /// The date the text gives the event: a time expression in its clause, nearest the predicate

@@ -1214,9 +1214,39 @@ fn subject_of(
             while k > lo && is(DETERMINERS, words[k - 1]) {
                 k -= 1;
             }
-            !(k > 0 && is(PREPS, words[k - 1]))
+            // "Thousands of Iraqi Kurds demonstrated": the actor is the head of its phrase.
+            let of_a_group = k > lo + 1 && words[k - 1] == "of" && is_group_word(words[k - 2]);
+            of_a_group || !(k > 0 && is(PREPS, words[k - 1]))
         })
         .map(|(i, _)| i)
+}
+
+/// Words that count or gather the actor named after "of" ("thousands of", "a group of").
+fn is_group_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "dozens"
+            | "scores"
+            | "hundreds"
+            | "thousands"
+            | "tens"
+            | "millions"
+            | "group"
+            | "groups"
+            | "members"
+            | "crowd"
+            | "crowds"
+            | "number"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "several"
+            | "band"
+            | "delegation"
+            | "team"
+    ) || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
 }
 
 /// The target: where the pattern puts it, else the first actor after the predicate in its

@@ -115,3 +115,49 @@ fn odd_documents_give_no_events_and_no_panic() {
     let a = analyze(&[&long], "2024-01-01");
     assert!(a.events.len() <= 4 * 2000 * 2);
 }
+
+#[test]
+fn crowds_offices_and_titled_surnames_are_actors() {
+    // "Thousands of" heads the subject; "the government" is the one country's government.
+    let a = analyze(
+        &["Thousands of Chilean students protested against the government in Santiago."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    let protest = a
+        .events
+        .iter()
+        .find(|e| e.code.starts_with("14"))
+        .unwrap_or_else(|| panic!("no protest:\n{all}"));
+    assert_eq!(
+        protest.source.actor.as_deref().map(|c| &c[..3]),
+        Some("CHL"),
+        "{all}"
+    );
+    assert_eq!(protest.target.actor.as_deref(), Some("CHLGOV"), "{all}");
+
+    // Two countries named: "the government" stays unread rather than guessed.
+    let a = analyze(
+        &["Chilean students protested in Lima against the government."],
+        "2024-05-09",
+    );
+    assert!(
+        a.events
+            .iter()
+            .all(|e| e.target.actor.as_deref() != Some("CHLGOV")),
+        "{}",
+        show(&a)
+    );
+
+    // A title and a surname the actor table knows together ("President Bush").
+    let a = analyze(&["President Bush threatened Iraq."], "2002-05-09");
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("13")
+            && e.source
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("USA"))),
+        "{all}"
+    );
+}

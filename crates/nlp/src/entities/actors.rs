@@ -84,6 +84,22 @@ pub fn known_actor(g: &Gazetteer, name: &str, date: Option<&str>, people: bool) 
         .map(|a| a.code.clone())
 }
 
+/// A person's actor code: the entry valid at `date`; else, when the person's every entry is of
+/// one country, that country alone (a president before or after the term is still of that
+/// country; the role then is unknown).
+pub fn known_person(g: &Gazetteer, name: &str, date: Option<&str>) -> Option<String> {
+    if let Some(code) = known_actor(g, name, date, true) {
+        return Some(code);
+    }
+    let mut people = g
+        .actors(name)
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .filter_map(|a| a.code.get(..3));
+    let first = people.next()?;
+    people.all(|c| c == first).then(|| first.to_string())
+}
+
 /// The CAMEO country code of an ISO alpha-3 code.
 pub fn cameo_country(g: &Gazetteer, iso3: &str) -> String {
     g.country(iso3)

@@ -221,7 +221,13 @@ pub fn find(
         }
         if countries[gi].is_none() || codes[gi].is_none() {
             let fullest = fullest(t, &mentions, group);
-            if let Some(code) = actors::known_actor(g, &fullest, date, true) {
+            // The name, else the title and the name as the text gives them ("President Bush").
+            let known = actors::known_person(g, &fullest, date).or_else(|| {
+                roles[gi]
+                    .iter()
+                    .find_map(|r| actors::known_person(g, &format!("{} {fullest}", r.text), date))
+            });
+            if let Some(code) = known {
                 if countries[gi].is_none() {
                     countries[gi] = actors::country_of_code(g, &code);
                 }
