@@ -182,6 +182,11 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
                 &clause,
                 range,
             );
+            let mut c = c;
+            if c.target.is_none() {
+                c.target = at_home(u, g, &place_entities, &c.source, place)
+                    .or_else(|| protest_at_home(g, &spans, &c));
+            }
             if let Some(r) = record(coder, &c, date, published, place, evidence) {
                 if !out.iter().any(|o| {
                     o.code == r.code
@@ -498,20 +503,7 @@ fn actor_spans(
 /// country's agent ("Iraqi Kurds demonstrated
 /// against the government" → IRQGOV). With no country or several, the office stays unread.
 fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
-    let mut country: Option<&str> = None;
-    for a in out.iter() {
-        for m in &a.members {
-            let Some(c) = m.code.get(..3).filter(|c| g.country(c).is_some()) else {
-                continue;
-            };
-            match country {
-                None => country = Some(c),
-                Some(x) if x == c => {}
-                Some(_) => return,
-            }
-        }
-    }
-    let Some(country) = country.map(str::to_string) else {
+    let Some(country) = one_country(g, out) else {
         return;
     };
     let mut added = Vec::new();
@@ -555,6 +547,69 @@ fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
         out.extend(added);
         out.sort_by_key(|a| a.tokens.start);
     }
+}
+
+/// The one country the actors of a sentence belong to (by the first three letters of their
+/// codes), if they are all of one.
+fn one_country(g: &Gazetteer, spans: &[ActorSpan]) -> Option<String> {
+    let mut country: Option<&str> = None;
+    for m in spans.iter().flat_map(|a| &a.members) {
+        let Some(c) = m.code.get(..3).filter(|c| g.country(c).is_some()) else {
+            continue;
+        };
+        match country {
+            None => country = Some(c),
+            Some(x) if x == c => {}
+            Some(_) => return None,
+        }
+    }
+    country.map(str::to_string)
+}
+
+/// A protest with no target, in a sentence of one country: a protest at home, against that
+/// country's authorities (CAMEO's reading of "thousands demonstrated" with no other side).
+fn protest_at_home(g: &Gazetteer, spans: &[ActorSpan], c: &Coded) -> Option<Actor> {
+    if !c.code.starts_with("14") || c.target.is_some() {
+        return None;
+    }
+    let country = one_country(g, spans)?;
+    if c.source.code.get(..3) != Some(country.as_str()) {
+        return None;
+    }
+    let name = g
+        .country(&country)
+        .map(|k| k.name.clone())
+        .unwrap_or_default();
+    Some(Actor {
+        code: country,
+        entity: None,
+        name,
+        person: false,
+    })
+}
+
+/// The other side of an act with none named that happens in its actor's own country ("Iraqi
+/// Kurds demonstrated in Kirkuk", "Algeria's president imposed a curfew in Algiers"): that
+/// country, as CAMEO codes domestic events. A place abroad says where, not whom.
+fn at_home(
+    u: &Understanding<'_>,
+    g: &Gazetteer,
+    places: &HashMap<usize, &annalist_nlp::places::Place>,
+    source: &Actor,
+    place: Option<usize>,
+) -> Option<Actor> {
+    let k = place?;
+    let iso = places.get(&k)?.country.as_deref()?;
+    let country = g.country(iso)?;
+    if source.code.get(..3) != Some(country.cameo.get(..3)?) {
+        return None;
+    }
+    Some(Actor {
+        code: country.cameo.clone(),
+        entity: Some(k),
+        name: u.entities[k].name.clone(),
+        person: false,
+    })
 }
 
 /// The date the text gives the event: a time expression in its clause, nearest the predicate

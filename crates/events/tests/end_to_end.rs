@@ -161,3 +161,37 @@ fn crowds_offices_and_titled_surnames_are_actors() {
         "{all}"
     );
 }
+
+#[test]
+fn acts_at_home_with_no_other_side_concern_that_country() {
+    // Where it happened, in the actor's own country: that country.
+    let a = analyze(
+        &["Chilean police imposed a curfew in Santiago."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.code.starts_with("17") && e.target.actor.as_deref() == Some("CHL")),
+        "{all}"
+    );
+    // A protest with no other side, no country but one: at home.
+    let a = analyze(&["Chilean students protested on Monday."], "2024-05-09");
+    let all = show(&a);
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.code.starts_with("14") && e.target.actor.as_deref() == Some("CHL")),
+        "{all}"
+    );
+    // A place abroad says where, not whom.
+    let a = analyze(&["Chilean police imposed a curfew in Lima."], "2024-05-09");
+    assert!(
+        a.events
+            .iter()
+            .all(|e| e.target.actor.as_deref() != Some("PER")),
+        "{}",
+        show(&a)
+    );
+}
