@@ -59,13 +59,29 @@ impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> CharIndex {
         let mut runs: Vec<(usize, usize, usize)> = Vec::new();
-        let mut chars = 0;
-        for (b, c) in text.char_indices() {
-            let w = c.len_utf8();
-            if runs.last().is_none_or(|&(_, _, rw)| rw != w) {
-                runs.push((b, chars, w));
+        let bytes = text.as_bytes();
+        let (mut i, mut chars, mut last) = (0, 0, 0);
+        // Bytes, not `char`s: a char's width is its leading byte's (the text is valid UTF-8),
+        // and a run of ASCII is skipped in a tight loop.
+        while i < bytes.len() {
+            let w = match bytes[i] {
+                0..0x80 => 1,
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            if w != last {
+                runs.push((i, chars, w));
+                last = w;
             }
-            chars += 1;
+            if w == 1 {
+                let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+                i += run;
+                chars += run;
+            } else {
+                i += w;
+                chars += 1;
+            }
         }
         runs.shrink_to_fit();
         CharIndex {
@@ -105,6 +121,7 @@ mod tests {
             "日本語 text 😀 end",
             "",
             "é",
+            "ab\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}x\u{10ffff}",
         ] {
             let index = CharIndex::new(text);
             for (ci, (b, _)) in text.char_indices().enumerate() {

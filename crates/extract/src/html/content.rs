@@ -1110,19 +1110,28 @@ fn is_date_or_time_only(text: &str) -> bool {
 /// A comparison key: lowercase letters and digits separated by single spaces.
 fn key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for w in text
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in w.chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+    // One pass: words (letters, digits, dots) joined by one space.
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() || b == b'.' {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(b.to_ascii_lowercase() as char);
             } else {
-                out.extend(c.to_lowercase());
+                gap = true;
             }
+        } else if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
         }
     }
     // Trailing dots go ("Loading...", "Show more …"), and the space before them.
@@ -1282,6 +1291,35 @@ mod tests {
              regional weekly.</p></div></article>"
         );
         assert_eq!(body(&html), vec![PROSE.to_string(), PROSE.to_string()]);
+    }
+
+    #[test]
+    fn keys_are_lowercase_words_joined_by_one_space() {
+        // The plain definition the one-pass `key` must agree with.
+        fn reference(text: &str) -> String {
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '.')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            let mut out = words.join(" ");
+            while out.ends_with(['.', ' ']) {
+                out.pop();
+            }
+            out
+        }
+        for text in [
+            "",
+            "  ",
+            "Read MORE: «Der Spiegel» — 3.5 Mio.",
+            "İstanbul ÆØÅ straße ΣΑΣ",
+            "日本語のテキスト、です。",
+            "--a--b--",
+            "x...",
+            "Ⅻ ½ ٣ 𝔸𝔹",
+        ] {
+            assert_eq!(key(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]

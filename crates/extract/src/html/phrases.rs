@@ -465,34 +465,39 @@ const NOTICES: &[&str] = &[
     "ya eres suscriptor",
 ];
 
-/// The first bytes of `phrases`, as a lookup table.
-const fn first_bytes(phrases: &[&str]) -> [bool; 256] {
-    let mut t = [false; 256];
+/// For each byte, which of `phrases` (at most 128) begin with it, as a bit set: a phrase list is
+/// then tried only on the few phrases a text's first byte allows.
+const fn first_byte_sets(phrases: &[&str]) -> [u128; 256] {
+    assert!(
+        phrases.len() <= 128,
+        "a phrase list indexed by first byte holds at most 128"
+    );
+    let mut t = [0u128; 256];
     let mut i = 0;
     while i < phrases.len() {
         let b = phrases[i].as_bytes();
         if !b.is_empty() {
-            t[b[0] as usize] = true;
+            t[b[0] as usize] |= 1 << i;
         }
         i += 1;
     }
     t
 }
 
-const NOTICE_FIRST: [bool; 256] = first_bytes(NOTICES);
+const NOTICE_FIRST: [u128; 256] = first_byte_sets(NOTICES);
+const CALLS_FIRST: [u128; 256] = first_byte_sets(CALLS_AND_RIGHTS);
+const STORY_ENDS_FIRST: [u128; 256] = first_byte_sets(STORY_ENDS);
+const POST_META_FIRST: [u128; 256] = first_byte_sets(POST_META);
 
 /// True when a short block (as a key) is a disclaimer or notice of the site's.
 pub(crate) fn is_notice(key: &str) -> bool {
-    // At each word's start, only when a phrase begins with its byte, are the phrases compared.
+    // At each word's start, only the phrases that begin with its byte are compared.
     let b = key.as_bytes();
     key.len() <= 400
         && key.split(' ').count() <= 45
         && std::iter::once(0)
             .chain(memchr::memchr_iter(b' ', b).map(|i| i + 1))
-            .any(|at| {
-                b.get(at).is_some_and(|&c| NOTICE_FIRST[c as usize])
-                    && starts_with_any(&key[at..], NOTICES)
-            })
+            .any(|at| starts_with_any(&key[at..], NOTICES, &NOTICE_FIRST))
 }
 
 /// Words of reading-time lines ("5 min read", "Lesezeit: 4 Minuten", "11 minut czytania").
@@ -525,7 +530,7 @@ pub(crate) fn is_reading_time(key: &str) -> bool {
 /// ("All rights reserved", "Folgen Sie uns auf Facebook").
 pub(crate) fn is_call_or_rights(key: &str) -> bool {
     key.split(' ').count() <= 30
-        && (starts_with_any(key, CALLS_AND_RIGHTS)
+        && (starts_with_any(key, CALLS_AND_RIGHTS, &CALLS_FIRST)
             || key.contains("all rights reserved")
             || key.contains("alle rechte vorbehalten")
             || key.contains("tous droits réservés")
@@ -583,7 +588,7 @@ const STORY_ENDS: &[&str] = &[
 
 /// True when a short block (as a key) says the story is over.
 pub(crate) fn is_story_end(key: &str) -> bool {
-    starts_with_any(key, STORY_ENDS) && key.split(' ').count() <= 12
+    starts_with_any(key, STORY_ENDS, &STORY_ENDS_FIRST) && key.split(' ').count() <= 12
 }
 
 /// Labels that open a line pointing to another story ("Read also: …", "Lea más: …").
@@ -714,7 +719,7 @@ const POST_META: &[&str] = &[
 /// True when a short block (as a key) says when and where a post was filed ("Dieser Eintrag
 /// wurde veröffentlicht in …", "This entry was posted in …").
 pub(crate) fn is_post_meta(key: &str) -> bool {
-    starts_with_any(key, POST_META) && key.split(' ').count() <= 40
+    starts_with_any(key, POST_META, &POST_META_FIRST) && key.split(' ').count() <= 40
 }
 
 /// True when a block (as a key) is one of a template's stock phrases.
@@ -723,13 +728,18 @@ pub(crate) fn is_stock_phrase(key: &str) -> bool {
 }
 
 /// True when `text` starts with one of `phrases`; only phrases with its first byte are compared.
-fn starts_with_any(text: &str, phrases: &[&str]) -> bool {
-    let Some(&first) = text.as_bytes().first() else {
+fn starts_with_any(text: &str, phrases: &[&str], first: &[u128; 256]) -> bool {
+    let Some(&b) = text.as_bytes().first() else {
         return false;
     };
-    phrases
-        .iter()
-        .any(|h| h.as_bytes().first() == Some(&first) && text.starts_with(h))
+    let mut set = first[b as usize];
+    while set != 0 {
+        if text.starts_with(phrases[set.trailing_zeros() as usize]) {
+            return true;
+        }
+        set &= set - 1;
+    }
+    false
 }
 
 /// True when a short block (as a key) opens a list of teasers.
