@@ -3,9 +3,9 @@
 //! Every reader decides on the token it starts at by comparing its lowercase form with words
 //! of its own (months, weekdays, units, "last", "the"…) or by reading digits and marks
 //! ("2023-07-03", "3pm", "mid-March", "Jan."). So a token made of letters only, that is none
-//! of those words, opens nothing, and [`super::find`] skips it without asking the fifteen
-//! readers. [`WORDS`] is every lowercase word the readers' source spells out; a test reads
-//! that source and fails when a reader gains a word the list lacks.
+//! of those words, or of marks only (",", "—"), opens nothing, and [`super::find`] skips it
+//! without asking the fifteen readers. [`WORDS`] is every lowercase word the readers' source
+//! spells out; a test reads that source and fails when a reader gains a word the list lacks.
 
 /// The lowercase words spelled out in `mod.rs`, `lexicon.rs` and `calendar.rs`, sorted.
 const WORDS: &[&str] = &[
@@ -317,7 +317,12 @@ const WORDS: &[&str] = &[
 
 /// Whether an expression may start at a token whose (lowercase) form is `w`.
 pub(super) fn may_open(w: &str) -> bool {
-    !w.chars().all(char::is_alphabetic) || WORDS.binary_search(&w).is_ok()
+    if w.chars().all(char::is_alphabetic) {
+        return WORDS.binary_search(&w).is_ok();
+    }
+    // Marks alone (",", "(", "—", "$") open nothing: every reader starts on a letter or a
+    // digit; marks are read only after one ("July 3, 2023", "$2 million", "2 1/2 years").
+    w.chars().any(char::is_alphanumeric)
 }
 
 #[cfg(test)]
@@ -375,6 +380,10 @@ mod tests {
         assert!(!may_open("council"));
         assert!(!may_open("été"));
         assert!(!may_open(""));
+        assert!(!may_open(","));
+        assert!(!may_open("—"));
+        assert!(!may_open("$"));
+        assert!(may_open("½1"));
         for w in [
             "monday",
             "jan.",
