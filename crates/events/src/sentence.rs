@@ -918,7 +918,7 @@ pub fn code_sentence(
             }
         }
     }
-    dedup(out)
+    dedup(without_demanded_acts(out))
 }
 
 /// What a speaker's words are coded as when they are about another actor's act: a demand
@@ -992,6 +992,28 @@ fn sides(a: &ActorSpan) -> Vec<String> {
 /// first after its subject; later ones are usually its purpose or circumstance), the more
 /// specific code of one root; statements (010) and accusations (112) made about the others
 /// stand beside them.
+/// What a demand or an appeal asks of its target is not an act of the target's: "demanded
+/// that the US cancel plans to sell arms to Taiwan" is China's demand, not a sale. An act after
+/// a demand (10x) or an appeal (02x) in the sentence, by that demand's target, goes.
+fn without_demanded_acts(out: Vec<Coded>) -> Vec<Coded> {
+    let asks: Vec<(usize, String)> = out
+        .iter()
+        .filter(|c| matches!(c.code.get(..2), Some("10" | "02")))
+        .filter_map(|c| Some((c.predicate.end, c.target.as_ref()?.code.clone())))
+        .collect();
+    if asks.is_empty() {
+        return out;
+    }
+    out.into_iter()
+        .filter(|c| {
+            matches!(c.code.get(..2), Some("10" | "02"))
+                || !asks
+                    .iter()
+                    .any(|(end, target)| c.predicate.start >= *end && c.source.code == *target)
+        })
+        .collect()
+}
+
 fn dedup(mut out: Vec<Coded>) -> Vec<Coded> {
     let mut keep: Vec<Coded> = Vec::with_capacity(out.len());
     let side = |c: &Coded| {
@@ -1472,6 +1494,19 @@ mod tests {
             has(&out, "10", "FRA", Some("IRQ"), Modality::Occurred),
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn what_a_demand_asks_is_not_coded_as_done() {
+        let out = code(
+            "china demanded that the us cancel plans to sell arms to taiwan .",
+            &[(0, 1, "CHN"), (4, 5, "USA"), (11, 12, "TWN")],
+        );
+        assert!(
+            has(&out, "10", "CHN", Some("USA"), Modality::Occurred),
+            "{out:?}"
+        );
+        assert!(out.iter().all(|c| c.source.code != "USA"), "{out:?}");
     }
 
     #[test]
