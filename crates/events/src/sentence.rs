@@ -1499,7 +1499,7 @@ mod tests {
     #[test]
     fn what_a_demand_asks_is_not_coded_as_done() {
         let out = code(
-            "china demanded that the us cancel plans to sell arms to taiwan .",
+            "china demanded that the us cancel plans to sell weapons to taiwan .",
             &[(0, 1, "CHN"), (4, 5, "USA"), (11, 12, "TWN")],
         );
         assert!(
