@@ -10,7 +10,8 @@
 //!    the previous one, or inside reported content without a subject of its own, takes the
 //!    previous subject or the speaker; the passive swaps the sides ("was attacked by");
 //! 4. the target is where the pattern puts it, else the first actor after the predicate in
-//!    its clause that is not a place ("in Beijing");
+//!    its clause that is not a place ("in Beijing"), else (CAMEO's convention, an option) the
+//!    place after a locative;
 //! 5. modality from the words before the predicate (negation, modal and intent verbs,
 //!    "allegedly") and from reported speech; a planned event becomes its intent code (03x/13x),
 //!    and reported conflict by another actor is also coded as the speaker's accusation (112).
@@ -54,8 +55,9 @@ pub struct Options {
     /// beside the visitor's 042), as PETRARCH does; off, only the act the text tells.
     pub paired: bool,
     /// When a clause names no other target, take the place after a locative ("criticized
-    /// the closure of guest houses in Bree" → Bree), as PETRARCH does; off, a place is where
-    /// an event happened, never whom it concerned.
+    /// the closure of guest houses in Bree" → Bree; "attacked positions in Syria" → Syria), as
+    /// CAMEO's manual, PETRARCH and GDELT code it (on by default); off, a place is where an
+    /// event happened, never whom it concerned.
     pub locative_targets: bool,
 }
 
@@ -64,7 +66,7 @@ impl Default for Options {
         Options {
             intents: true,
             paired: false,
-            locative_targets: false,
+            locative_targets: true,
         }
     }
 }
@@ -1398,6 +1400,10 @@ mod tests {
 
     /// Codes `text` (lowercase, spaced) with actors at the given word ranges.
     fn code(text: &str, spans: &[(usize, usize, &str)]) -> Vec<Coded> {
+        code_with(Options::default(), text, spans)
+    }
+
+    fn code_with(options: Options, text: &str, spans: &[(usize, usize, &str)]) -> Vec<Coded> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let actors: Vec<ActorSpan> = spans
             .iter()
@@ -1412,7 +1418,9 @@ mod tests {
                 }],
             })
             .collect();
-        Coder::new().code_words(&words, &actors)
+        Coder::new()
+            .with_options(options)
+            .code_words(&words, &actors)
     }
 
     fn has(out: &[Coded], root: &str, s: &str, t: Option<&str>, m: Modality) -> bool {
@@ -1562,13 +1570,37 @@ mod tests {
     }
 
     #[test]
-    fn a_place_is_not_a_target() {
-        let out = code(
-            "russia attacked positions in syria .",
-            &[(0, 1, "RUS"), (4, 5, "SYR")],
+    fn a_place_is_the_target_only_when_nothing_else_is() {
+        let text = "russia attacked positions in syria .";
+        let spans = [(0, 1, "RUS"), (4, 5, "SYR")];
+        // CAMEO's reading, and the default: where the force landed is whom it concerned.
+        let out = code(text, &spans);
+        assert!(
+            has(&out, "19", "RUS", Some("SYR"), Modality::Occurred),
+            "{out:?}"
         );
+        // Without the convention, a place is only where.
+        let off = Options {
+            locative_targets: false,
+            ..Options::default()
+        };
+        let out = code_with(off, text, &spans);
         assert!(has(&out, "19", "RUS", None, Modality::Occurred), "{out:?}");
         assert!(!out.iter().any(|c| c.target.is_some()), "{out:?}");
+        // A named target wins over the place.
+        let out = code(
+            "russia attacked turkish troops in syria .",
+            &[(0, 1, "RUS"), (2, 4, "TURMIL"), (5, 6, "SYR")],
+        );
+        assert!(
+            has(&out, "19", "RUS", Some("TURMIL"), Modality::Occurred),
+            "{out:?}"
+        );
+        assert!(
+            !out.iter()
+                .any(|c| c.target.as_ref().is_some_and(|t| t.code == "SYR")),
+            "{out:?}"
+        );
     }
 
     #[test]

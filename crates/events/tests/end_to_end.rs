@@ -185,13 +185,4 @@ fn acts_at_home_with_no_other_side_concern_that_country() {
             .any(|e| e.code.starts_with("14") && e.target.actor.as_deref() == Some("CHL")),
         "{all}"
     );
-    // A place abroad says where, not whom.
-    let a = analyze(&["Chilean police imposed a curfew in Lima."], "2024-05-09");
-    assert!(
-        a.events
-            .iter()
-            .all(|e| e.target.actor.as_deref() != Some("PER")),
-        "{}",
-        show(&a)
-    );
 }
