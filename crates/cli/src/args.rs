@@ -299,8 +299,9 @@ Errors:
 /// The long help of `annalist ingest`.
 const INGEST_HELP: &str = "\
 Store:
-  One SQLite file (WAL; default ./annalist.db). Each batch of up to 128 documents is analysed in
-  parallel and written in one transaction with the digest of every input it came from. A re-run
+  One SQLite file (WAL; default ./annalist.db). Each batch (16 documents per worker thread, at
+  least 32) is analysed in parallel and written in one transaction with the digest of every input
+  it came from. A re-run
   skips inputs already stored, so ingesting the same page twice changes nothing and an ingest
   that was killed resumes where its last commit ended, with no loss and no duplicates.
 
