@@ -500,8 +500,8 @@ fn actor_spans(
 
 /// "The government", "the police", "the parliament" (a state's offices, its opposition and
 /// rebels) named without a country, in a sentence whose actors are all of one country: that
-/// country's agent ("Iraqi Kurds demonstrated
-/// against the government" → IRQGOV). With no country or several, the office stays unread.
+/// country's agent ("Iraqi Kurds demonstrated against the government" → IRQGOV). With no
+/// country or several, the office stays unread.
 fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
     let Some(country) = one_country(g, out) else {
         return;
@@ -569,7 +569,7 @@ fn one_country(g: &Gazetteer, spans: &[ActorSpan]) -> Option<String> {
 /// A protest with no target, in a sentence of one country: a protest at home, against that
 /// country's authorities (CAMEO's reading of "thousands demonstrated" with no other side).
 fn protest_at_home(g: &Gazetteer, spans: &[ActorSpan], c: &Coded) -> Option<Actor> {
-    if !c.code.starts_with("14") || c.target.is_some() {
+    if !c.code.starts_with("14") {
         return None;
     }
     let country = one_country(g, spans)?;
@@ -590,7 +590,8 @@ fn protest_at_home(g: &Gazetteer, spans: &[ActorSpan], c: &Coded) -> Option<Acto
 
 /// The other side of an act with none named that happens in its actor's own country ("Iraqi
 /// Kurds demonstrated in Kirkuk", "Algeria's president imposed a curfew in Algiers"): that
-/// country, as CAMEO codes domestic events. A place abroad says where, not whom.
+/// country, as CAMEO codes domestic events. (The coder reads a place as the target only when
+/// it is an actor, a state or its capital; a town at home is caught here.)
 fn at_home(
     u: &Understanding<'_>,
     g: &Gazetteer,

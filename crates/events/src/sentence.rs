@@ -990,10 +990,6 @@ fn sides(a: &ActorSpan) -> Vec<String> {
         .collect()
 }
 
-/// One event per source and target in a sentence: the first predicate's (the main verb comes
-/// first after its subject; later ones are usually its purpose or circumstance), the more
-/// specific code of one root; statements (010) and accusations (112) made about the others
-/// stand beside them.
 /// What a demand or an appeal asks of its target is not an act of the target's: "demanded
 /// that the US cancel plans to sell arms to Taiwan" is China's demand, not a sale. An act after
 /// a demand (10x) or an appeal (02x) in the sentence, by that demand's target, goes.
@@ -1016,6 +1012,10 @@ fn without_demanded_acts(out: Vec<Coded>) -> Vec<Coded> {
         .collect()
 }
 
+/// One event per source and target in a sentence: the first predicate's (the main verb comes
+/// first after its subject; later ones are usually its purpose or circumstance), the more
+/// specific code of one root; statements (010) and accusations (112) made about the others
+/// stand beside them.
 fn dedup(mut out: Vec<Coded>) -> Vec<Coded> {
     let mut keep: Vec<Coded> = Vec::with_capacity(out.len());
     let side = |c: &Coded| {
@@ -1247,9 +1247,8 @@ fn subject_of(
 
 /// Words that count or gather the actor named after "of" ("thousands of", "a group of").
 fn is_group_word(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
     matches!(
-        w.as_str(),
+        w,
         "dozens"
             | "scores"
             | "hundreds"
@@ -1270,7 +1269,7 @@ fn is_group_word(w: &str) -> bool {
             | "band"
             | "delegation"
             | "team"
-    ) || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    ) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
 }
 
 /// The target: where the pattern puts it, else the first actor after the predicate in its

@@ -209,9 +209,10 @@ fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
 
 /// Marks a gallery's legends: four or more sibling blocks, each small and under its own heading
 /// that opens with the slide's counter ("3/50 Title", then the legend and its credit). Readers
-/// see them one at a time over the photos, not as the story's text. A list holding nearly all
-/// of the page's text is left alone: on a gallery's own page the legends are all there is.
-fn card_lists(tree: &Tree, s: &Stats, body: NodeId, junk: &mut [bool]) {
+/// see them one at a time over the photos, not as the story's text. A list is left alone when
+/// the rest of the page holds less than a story's worth (1,500 characters): on a gallery's own
+/// page the legends are all there is.
+fn gallery_legends(tree: &Tree, s: &Stats, body: NodeId, junk: &mut [bool]) {
     const CARD_MAX: u32 = 800;
     let n = tree.len();
     // How many slide headings each subtree holds: a card holds one.
@@ -359,7 +360,7 @@ pub fn main_content(tree: &Tree, title: Option<&str>) -> Content {
     let body = tree.find(Tag::Body).unwrap_or(tree.root());
     let s = stats(tree);
     let mut junk = boilerplate(tree, &s, body);
-    card_lists(tree, &s, body, &mut junk);
+    gallery_legends(tree, &s, body, &mut junk);
     let roots = content_zone(tree, &s, &junk, body);
     let mut captions = Vec::new();
     let mut blocks = Vec::new();
