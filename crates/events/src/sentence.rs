@@ -871,8 +871,11 @@ pub fn code_sentence(
             }
             continue;
         }
-        // Without a target, only acts that need none: protest, force, violence.
-        let alone = matches!(&code[..2], "14" | "15" | "17" | "18" | "19" | "20");
+        // Without a target, only acts that need none: protest, a show of force, coercion,
+        // assault, mass violence. A fight (19x) needs its foe: PETRARCH's verbs for it
+        // ("struggle", "break", "overwhelm") say nothing of war without one ("the dollar
+        // struggled", "dishware is easily broken").
+        let alone = matches!(&code[..2], "14" | "15" | "17" | "18" | "20");
         for a in &sources {
             if targets.is_empty() && alone {
                 out.push(coded(&code, a, None, p, lo..hi, None, modality));
@@ -1517,6 +1520,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fight_needs_a_foe() {
+        let out = code("the us dollar struggled .", &[(1, 2, "USA")]);
+        assert!(out.is_empty(), "{out:?}");
+        let out = code("russia fought ukraine .", &[(0, 1, "RUS"), (2, 3, "UKR")]);
+        assert!(
+            has(&out, "19", "RUS", Some("UKR"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
     fn a_refusal_is_a_rejection() {
         let out = code(
             "israel refused to meet jordan .",
@@ -1578,13 +1592,12 @@ mod tests {
             has(&out, "19", "RUS", Some("SYR"), Modality::Occurred),
             "{out:?}"
         );
-        // Without the convention, a place is only where.
+        // Without the convention, a place is only where (and a fight needs a foe named).
         let off = Options {
             locative_targets: false,
             ..Options::default()
         };
         let out = code_with(off, text, &spans);
-        assert!(has(&out, "19", "RUS", None, Modality::Occurred), "{out:?}");
         assert!(!out.iter().any(|c| c.target.is_some()), "{out:?}");
         // A named target wins over the place.
         let out = code(
