@@ -187,6 +187,12 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
                 c.target = at_home(u, g, &place_entities, &c.source, place)
                     .or_else(|| protest_at_home(g, &spans, &c));
             }
+            // Coercion (17x) is done to someone: with no one named, not even the country where
+            // it happened, PETRARCH's verbs for it ("took", "blocked", "enforces") are most
+            // often not coercion at all.
+            if c.target.is_none() && c.code.starts_with("17") {
+                continue;
+            }
             if let Some(r) = record(coder, &c, date, published, place, evidence) {
                 if !out.iter().any(|o| {
                     o.code == r.code

@@ -186,3 +186,19 @@ fn acts_at_home_with_no_other_side_concern_that_country() {
         "{all}"
     );
 }
+
+#[test]
+fn coercion_needs_someone_it_is_done_to() {
+    // PETRARCH's coercion verbs read as no one's coercion when nothing is named as its object.
+    for text in [
+        "The Department of State has published a full list of restricted words.",
+        "Japan is looking to switch to a tax refund model from November.",
+    ] {
+        let a = analyze(&[text], "2024-05-09");
+        assert!(
+            a.events.iter().all(|e| !e.code.starts_with("17")),
+            "{text}\n{}",
+            show(&a)
+        );
+    }
+}
