@@ -193,6 +193,14 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             if c.target.is_none() && c.code.starts_with("17") {
                 continue;
             }
+            // Talk and cooperation (01–09) between an actor and itself ("Japan" and "Japan",
+            // the one country of a travel guide) is a misreading; a state's offices dealing
+            // with each other have codes of their own (JPNGOV, JPNLEG).
+            if c.code.as_bytes().first() == Some(&b'0')
+                && c.target.as_ref().is_some_and(|t| t.code == c.source.code)
+            {
+                continue;
+            }
             if let Some(r) = record(coder, &c, date, published, place, evidence) {
                 if !out.iter().any(|o| {
                     o.code == r.code

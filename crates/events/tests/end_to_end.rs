@@ -202,3 +202,16 @@ fn coercion_needs_someone_it_is_done_to() {
         );
     }
 }
+
+#[test]
+fn a_country_does_not_talk_to_itself() {
+    let text = "No, you do not need to know Japanese to travel to Japan!";
+    let a = analyze(&[text], "2024-05-09");
+    assert!(
+        a.events.iter().all(|e| !(e.code.starts_with('0')
+            && e.source.actor.is_some()
+            && e.source.actor == e.target.actor)),
+        "{}",
+        show(&a)
+    );
+}
