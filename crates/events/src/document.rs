@@ -166,6 +166,8 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             continue;
         }
         let coded = coder.code_words(&words, &spans);
+        // The one country of the sentence's actors, if there is one (for a protest at home).
+        let home = one_country(g, &spans);
         let evidence = index.span(t.span(range.clone()));
         for c in coded {
             let global = |r: &Range<usize>| r.start + range.start..r.end + range.start;
@@ -185,7 +187,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             let mut c = c;
             if c.target.is_none() {
                 c.target = at_home(u, g, &place_entities, &c.source, place)
-                    .or_else(|| protest_at_home(g, &spans, &c));
+                    .or_else(|| protest_at_home(g, home.as_deref(), &c));
             }
             // Coercion (17x) is done to someone: with no one named, not even the country where
             // it happened, PETRARCH's verbs for it ("took", "blocked", "enforces") are most
@@ -196,8 +198,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             // Talk and cooperation (01–09) between an actor and itself ("Japan" and "Japan",
             // the one country of a travel guide) is a misreading; a state's offices dealing
             // with each other have codes of their own (JPNGOV, JPNLEG).
-            if c.code.as_bytes().first() == Some(&b'0')
-                && c.target.as_ref().is_some_and(|t| t.code == c.source.code)
+            if c.code.starts_with('0') && c.target.as_ref().is_some_and(|t| t.code == c.source.code)
             {
                 continue;
             }
@@ -580,22 +581,23 @@ fn one_country(g: &Gazetteer, spans: &[ActorSpan]) -> Option<String> {
     country.map(str::to_string)
 }
 
-/// A protest with no target, in a sentence of one country: a protest at home, against that
-/// country's authorities (CAMEO's reading of "thousands demonstrated" with no other side).
-fn protest_at_home(g: &Gazetteer, spans: &[ActorSpan], c: &Coded) -> Option<Actor> {
+/// A protest with no target, in a sentence whose actors are all of country `home`: a protest
+/// at home, against that country's authorities (CAMEO's reading of "thousands demonstrated"
+/// with no other side).
+fn protest_at_home(g: &Gazetteer, home: Option<&str>, c: &Coded) -> Option<Actor> {
     if !c.code.starts_with("14") {
         return None;
     }
-    let country = one_country(g, spans)?;
-    if c.source.code.get(..3) != Some(country.as_str()) {
+    let country = home?;
+    if c.source.code.get(..3) != Some(country) {
         return None;
     }
     let name = g
-        .country(&country)
+        .country(country)
         .map(|k| k.name.clone())
         .unwrap_or_default();
     Some(Actor {
-        code: country,
+        code: country.to_string(),
         entity: None,
         name,
         person: false,

@@ -215,21 +215,21 @@ fn boilerplate(tree: &Tree, s: &Stats, body: NodeId) -> Vec<bool> {
 fn gallery_legends(tree: &Tree, s: &Stats, body: NodeId, junk: &mut [bool]) {
     const CARD_MAX: u32 = 800;
     let n = tree.len();
-    // How many slide headings each subtree holds: a card holds one.
-    let mut headings = vec![0u32; n];
-    let mut found = Vec::new();
-    for i in 1..n {
-        if !junk[i]
-            && tree.tag(i as NodeId).is_some_and(Tag::is_heading)
-            && s.chars[i] <= 40
-            && starts_with_counter(&tree.text_of(i as NodeId))
-        {
-            headings[i] = 1;
-            found.push(i);
-        }
-    }
+    let found: Vec<usize> = (1..n)
+        .filter(|&i| {
+            !junk[i]
+                && tree.tag(i as NodeId).is_some_and(Tag::is_heading)
+                && s.chars[i] <= 40
+                && starts_with_counter(&tree.text_of(i as NodeId))
+        })
+        .collect();
     if found.len() < 4 {
         return;
+    }
+    // How many slide headings each subtree holds: a card holds one.
+    let mut headings = vec![0u32; n];
+    for &i in &found {
+        headings[i] = 1;
     }
     for i in (1..n).rev() {
         let p = tree.node(i as NodeId).parent;
@@ -1114,25 +1114,18 @@ fn key(text: &str) -> String {
     // One pass: words (letters, digits, dots) joined by one space.
     let mut gap = false;
     for c in text.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            if b.is_ascii_alphanumeric() || b == b'.' {
-                if gap && !out.is_empty() {
-                    out.push(' ');
-                }
-                gap = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else {
-                gap = true;
-            }
-        } else if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
-            out.extend(c.to_lowercase());
-        } else {
+        if !(c.is_alphanumeric() || c == '.') {
             gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     // Trailing dots go ("Loading...", "Show more …"), and the space before them.
