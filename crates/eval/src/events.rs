@@ -197,8 +197,10 @@ fn plover_gsr(analyzer: &Analyzer, coder: &Coder, dir: &Path) -> Result<String> 
             c.predicted += predicted.len();
             c.correct += correct;
         }
+        // `EVENTS_MISSES=1` lists every miss, not only the first ones.
+        let all = std::env::var_os("EVENTS_MISSES").is_some();
         let show = |p: &Triple| format!("{} {}→{}", p.0, p.1, p.2.as_deref().unwrap_or("–"));
-        if found < gold_pairs.len() && misses.len() < 12 {
+        if found < gold_pairs.len() && (all || misses.len() < 12) {
             misses.push(format!(
                 "| {} {}→{} | {} | {} |",
                 ty,
@@ -212,7 +214,7 @@ fn plover_gsr(analyzer: &Analyzer, coder: &Coder, dir: &Path) -> Result<String> 
                 sentence.trim().replace('|', "/"),
             ));
         }
-        if correct < predicted.len() && wrong.len() < 8 {
+        if correct < predicted.len() && (all || wrong.len() < 8) {
             let extra: Vec<String> = predicted
                 .iter()
                 .filter(|p| !matches(p, ty, &sources, &targets))

@@ -165,9 +165,17 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
         if spans.is_empty() {
             continue;
         }
-        let coded = coder.code_words(&words, &spans);
-        // The one country of the sentence's actors, if there is one (for a protest at home).
+        let coded = coder.code_words_all(&words, &spans);
+        // The one country of the sentence's actors, if there is one (for an act at home).
         let home = one_country(g, &spans);
+        // How many of the sentence's actors are of that country: an act with no other side
+        // is read as done at home only when the sentence names the country twice or more.
+        let at_home_named = home.as_deref().map_or(0, |h| {
+            spans
+                .iter()
+                .filter(|a| a.members.iter().any(|m| m.code.starts_with(h)))
+                .count()
+        });
         let evidence = index.span(t.span(range.clone()));
         for c in coded {
             let global = |r: &Range<usize>| r.start + range.start..r.end + range.start;
@@ -187,7 +195,10 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             let mut c = c;
             if c.target.is_none() {
                 c.target = at_home(u, g, &place_entities, &c.source, place)
-                    .or_else(|| protest_at_home(g, home.as_deref(), &c));
+                    .or_else(|| domestic_target(g, home.as_deref(), at_home_named, &c));
+            }
+            if c.target.is_none() && !crate::sentence::needs_no_target(&c.code) {
+                continue;
             }
             // Coercion (17x) is done to someone: with no one named, not even the country where
             // it happened, PETRARCH's verbs for it ("took", "blocked", "enforces") are most
@@ -437,8 +448,7 @@ fn actor_spans(
             continue;
         }
         // Only where "in", "of" or "from" follows within two words (cheap test first).
-        let linked =
-            (1..=2).any(|n| matches!(words.get(i + n), Some(&"in") | Some(&"of") | Some(&"from")));
+        let linked = (1..=2).any(|n| links_country(words.get(i + n)));
         if !linked {
             i += 1;
             continue;
@@ -448,7 +458,7 @@ fn actor_spans(
             let next = out
                 .iter()
                 .position(|a| a.tokens.start == prep + 1 || a.tokens.start == prep + 2);
-            if matches!(words.get(prep), Some(&"in") | Some(&"of") | Some(&"from")) {
+            if links_country(words.get(prep)) {
                 if let Some(k) = next {
                     let country = out[k].members[0].code.get(..3).unwrap_or("").to_string();
                     if out[k].members.len() == 1
@@ -564,6 +574,15 @@ fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
     }
 }
 
+/// A preposition that ties an agent to its country: "opposition groups in Zimbabwe", "the
+/// president of Armenia", "students throughout Indonesia".
+fn links_country(word: Option<&&str>) -> bool {
+    matches!(
+        word,
+        Some(&"in") | Some(&"of") | Some(&"from") | Some(&"throughout") | Some(&"across")
+    )
+}
+
 /// The one country the actors of a sentence belong to (by the first three letters of their
 /// codes), if they are all of one.
 fn one_country(g: &Gazetteer, spans: &[ActorSpan]) -> Option<String> {
@@ -581,11 +600,19 @@ fn one_country(g: &Gazetteer, spans: &[ActorSpan]) -> Option<String> {
     country.map(str::to_string)
 }
 
-/// A protest with no target, in a sentence whose actors are all of country `home`: a protest
-/// at home, against that country's authorities (CAMEO's reading of "thousands demonstrated"
-/// with no other side).
-fn protest_at_home(g: &Gazetteer, home: Option<&str>, c: &Coded) -> Option<Actor> {
-    if !c.code.starts_with("14") {
+/// The other side of an act with none named, in a sentence whose actors are all of country
+/// `home`: that country, as CAMEO codes domestic events. A protest is against its own
+/// authorities ("thousands demonstrated"); any other act needs the country named twice
+/// ("Sudan's government lifted the state of emergency in West Darfur", "Cairo's security
+/// chief warned that police…"), and talk and cooperation (01–06) are not read at home: an
+/// actor agreeing or asking with no one named is most often its own words.
+fn domestic_target(g: &Gazetteer, home: Option<&str>, named: usize, c: &Coded) -> Option<Actor> {
+    let protest = c.code.starts_with("14");
+    let cooperative = matches!(
+        c.code.get(..2),
+        Some("01" | "02" | "03" | "04" | "05" | "06")
+    );
+    if !protest && (named < 2 || cooperative) {
         return None;
     }
     let country = home?;

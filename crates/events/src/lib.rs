@@ -120,6 +120,18 @@ impl Coder {
         words: &[&str],
         actors: &[sentence::ActorSpan],
     ) -> Vec<sentence::Coded> {
+        let mut out = self.code_words_all(words, actors);
+        out.retain(|c| c.target.is_some() || sentence::needs_no_target(&c.code));
+        out
+    }
+
+    /// Like [`Coder::code_words`], with the acts whose target the sentence does not name kept
+    /// whatever their kind (for the document's context to fill or drop).
+    pub(crate) fn code_words_all(
+        &self,
+        words: &[&str],
+        actors: &[sentence::ActorSpan],
+    ) -> Vec<sentence::Coded> {
         sentence::code_sentence(
             &self.verbs,
             &self.codes,

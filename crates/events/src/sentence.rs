@@ -483,6 +483,9 @@ const CATENATIVE: &[&str] = &[
 /// Speech verbs that name an addressee right after them ("told Evmenov").
 const ADDRESS: &[&str] = &["tell", "tells", "told", "telling", "inform", "informed"];
 
+/// Subject pronouns: in a speaker's words, most often the speaker itself.
+const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
+
 /// Speech verbs that express a wish: their content is intended.
 const WISH: &[&str] = &["hope", "hoped", "hopes"];
 
@@ -729,7 +732,17 @@ pub fn code_sentence(
         }
         let mut speaker_source = false;
         if subject.is_none() {
-            if let Some(s) = content.and_then(|s| s.speaker) {
+            // The speaker acts when the content's subject stands for it ("China said it would",
+            // "we will hold drills, China said"); a trailing attribution over a subject that is
+            // no actor ("forces launched rockets, Thai sources said") only cites the news.
+            let stands_for_speaker = |s: &Speech| {
+                s.verb.end <= s.content.start
+                    || (s.content.start..p.tokens.start).any(|k| is(PRONOUNS, words[k]))
+            };
+            if let Some(s) = content
+                .filter(|s| stands_for_speaker(s))
+                .and_then(|s| s.speaker)
+            {
                 subject = Some(s);
                 speaker_source = true;
             }
@@ -838,7 +851,9 @@ pub fn code_sentence(
             }
         } else if let (Some(s), Some(_)) = (speaker, content) {
             if !speaker_source && !sources.iter().all(own) {
-                if quad >= 3 {
+                // A trailing attribution ("…, police said") cites where the news came from.
+                let leading = content.is_some_and(|s| s.verb.end <= s.content.start);
+                if quad >= 3 && leading {
                     // Reported conflict by another actor: the speaker accuses it.
                     let others = sources.iter().filter(|a| !own(a));
                     let said = Said {
@@ -871,13 +886,10 @@ pub fn code_sentence(
             }
             continue;
         }
-        // Without a target, only acts that need none: protest, a show of force, coercion,
-        // assault, mass violence. A fight (19x) needs its foe: PETRARCH's verbs for it
-        // ("struggle", "break", "overwhelm") say nothing of war without one ("the dollar
-        // struggled", "dishware is easily broken").
-        let alone = matches!(&code[..2], "14" | "15" | "17" | "18" | "20");
+        // Without a target, every act is kept here; `needs_no_target` sorts them after the
+        // document's context has had its say (an act at home targets its own country).
         for a in &sources {
-            if targets.is_empty() && alone {
+            if targets.is_empty() {
                 out.push(coded(&code, a, None, p, lo..hi, None, modality));
             }
             for b in &targets {
@@ -924,6 +936,14 @@ pub fn code_sentence(
         }
     }
     dedup(without_demanded_acts(out))
+}
+
+/// Whether an act with no target named is an event at all: protest, a show of force,
+/// coercion, assault and mass violence are; a fight (19x) needs its foe (PETRARCH's verbs for
+/// it, "struggle", "break", "overwhelm", say nothing of war without one: "the dollar
+/// struggled", "dishware is easily broken"), and talk, help or demands need their other side.
+pub fn needs_no_target(code: &str) -> bool {
+    matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "20"))
 }
 
 /// What a speaker's words are coded as when they are about another actor's act: a demand

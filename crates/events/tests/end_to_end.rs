@@ -215,3 +215,82 @@ fn a_country_does_not_talk_to_itself() {
         show(&a)
     );
 }
+
+#[test]
+fn a_protest_named_by_its_noun_is_coded_whatever_verb_stages_it() {
+    let a = analyze(
+        &["Peruvian miners began a hunger strike outside the Congress in Lima on Friday."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code == "142"
+            && e.source
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("PER"))
+            && e.target.actor.as_deref() == Some("PER")),
+        "{all}"
+    );
+    // A country's name is a place, whatever the tagger first took it for.
+    let a = analyze(
+        &["Teachers in Nepal went on strike over unpaid wages."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code == "143"
+            && e.source
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("NPL"))),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_trailing_attribution_cites_the_news_and_accuses_no_one() {
+    let a = analyze(
+        &["Rebel fighters shelled the town of Bor on Sunday, Kenyan aid officials said."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        !a.events.iter().any(|e| e
+            .source
+            .actor
+            .as_deref()
+            .is_some_and(|c| c.starts_with("KEN"))),
+        "{all}"
+    );
+    // Said first, it is the speaker's accusation.
+    let a = analyze(
+        &["Kenya said Ugandan troops shelled the town of Bor on Sunday."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code == "112"
+            && e.source.actor.as_deref() == Some("KEN")
+            && e.target
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("UGA"))),
+        "{all}"
+    );
+}
+
+#[test]
+fn an_act_at_home_targets_its_own_country_when_the_sentence_names_it_twice() {
+    let a = analyze(
+        &["Peru's interior ministry imposed a curfew on Tuesday, Peruvian police said."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("17")
+            && e.source.actor.as_deref() == Some("PERGOV")
+            && e.target.actor.as_deref() == Some("PER")),
+        "{all}"
+    );
+}

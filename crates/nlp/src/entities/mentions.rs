@@ -99,7 +99,17 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
                 let kind = match f.kind {
                     Kind::Person => EntityType::Person,
                     Kind::Org => EntityType::Org,
-                    Kind::Norp => EntityType::Norp,
+                    // A country's name the tagger took for a nationality ("in Nepal").
+                    Kind::Norp => {
+                        let name = t.slice(tokens.clone());
+                        if g.country_by_name(name).is_some()
+                            && g.country_by_adjective(name).is_none()
+                        {
+                            EntityType::Gpe
+                        } else {
+                            EntityType::Norp
+                        }
+                    }
                     Kind::Event => EntityType::Event,
                     Kind::Place => place_type(t, tokens.clone(), g),
                 };
