@@ -2281,6 +2281,24 @@ fn short_acronym_shape(w: &str) -> bool {
     letters.len() <= 5 || (letters.len() <= 7 && consonant_run)
 }
 
+/// Names of international organisations the Phoenix dictionaries lack, with the codes CAMEO's
+/// KEDS actor table (manual table 7.1) gives them: the European Community is the European
+/// Union's predecessor (IGOEUREEC, as Phoenix codes the EU); the OSCE's acronym beside the full
+/// names Phoenix holds; the International Labour Office is the ILO's secretariat; APEC has no
+/// code of its own (an Asian IGO). These are facts.
+const EXTRA_ACTORS: &[(&str, &str)] = &[
+    ("APEC", "IGOASA"),
+    ("Asia-Pacific Economic Cooperation", "IGOASA"),
+    ("EEC", "IGOEUREEC"),
+    ("European Communities", "IGOEUREEC"),
+    ("European Community", "IGOEUREEC"),
+    ("European Economic Community", "IGOEUREEC"),
+    ("ILO", "IGOUNOLABILO"),
+    ("International Labor Office", "IGOUNOLABILO"),
+    ("International Labour Office", "IGOUNOLABILO"),
+    ("OSCE", "IGOEURSCE"),
+];
+
 fn build_actors(
     files: &[(DictFile, &Vec<Block>)],
     countries: &[CountryRow],
@@ -2352,6 +2370,15 @@ fn build_actors(
                 }
             }
         }
+    }
+    for &(phrase, code) in EXTRA_ACTORS {
+        rows.insert((
+            phrase.to_string(),
+            code.to_string(),
+            String::new(),
+            String::new(),
+            "igo",
+        ));
     }
     // Sorted by the phrase in ASCII lower case first: the loader, which ignores ASCII case,
     // finds each phrase's rows together.

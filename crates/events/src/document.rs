@@ -10,6 +10,7 @@ use annalist_nlp::gazetteer::Gazetteer;
 use annalist_nlp::Understanding;
 
 use crate::sentence::{Actor, ActorSpan, Coded};
+use crate::verbs::VerbTable;
 use crate::Coder;
 
 /// Agent nouns the gazetteer's table lacks, with their CAMEO role.
@@ -154,6 +155,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
         let spans = actor_spans(
             u,
             g,
+            &coder.verbs,
             &codes,
             &words,
             range.start,
@@ -368,6 +370,39 @@ fn agent_at(g: &Gazetteer, words: &[&str], i: usize) -> Option<(String, usize)> 
     None
 }
 
+/// Whether a word between a nationality and an agent noun can modify the noun ("Irish
+/// nationalist guerrillas", "Jordan's visiting king"): a word, not a function word, and not a
+/// verb's finite form ("Britain mobilized reservists", "Russia sent troops": the verb is the
+/// predicate, not part of the actor).
+fn modifier(verbs: &VerbTable, word: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "and",
+        "as",
+        "at",
+        "between",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "including",
+        "of",
+        "on",
+        "or",
+        "than",
+        "that",
+        "to",
+        "unless",
+        "which",
+        "while",
+        "who",
+        "with",
+    ];
+    word.chars().all(char::is_alphabetic)
+        && !FUNCTION.contains(&word)
+        && (word.ends_with("ing") || !verbs.is_verb_form(word))
+}
+
 /// With a role: "CHN" + "MIL" → "CHNMIL"; an actor code that has a role keeps it.
 fn with_role(code: &str, role: &str) -> String {
     if role.is_empty() || code.len() > 3 {
@@ -384,6 +419,7 @@ fn with_role(code: &str, role: &str) -> String {
 fn actor_spans(
     u: &Understanding<'_>,
     g: &Gazetteer,
+    verbs: &VerbTable,
     codes: &[Option<String>],
     words: &[&str],
     offset: usize,
@@ -413,8 +449,7 @@ fn actor_spans(
                 at += 1;
             }
             let mut found = agent_at(g, words, at);
-            if found.is_none() && at + 1 < words.len() && words[at].chars().all(char::is_alphabetic)
-            {
+            if found.is_none() && at + 1 < words.len() && modifier(verbs, words[at]) {
                 at += 1;
                 found = agent_at(g, words, at);
             }

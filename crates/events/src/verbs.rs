@@ -366,6 +366,14 @@ impl VerbTable {
         self.forms.is_empty()
     }
 
+    /// Whether `word` (lowercase) is, on its own, one of the table's verb forms (not an event
+    /// noun).
+    pub fn is_verb_form(&self, word: &str) -> bool {
+        self.forms
+            .get(word)
+            .is_some_and(|fs| fs.iter().any(|f| !f.noun && f.words.len() == 1))
+    }
+
     /// The lowercase name of block `b` (the header's description, e.g. "visit").
     pub fn block_name(&self, b: usize) -> &str {
         &self.block_names[b]

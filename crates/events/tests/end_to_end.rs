@@ -294,3 +294,31 @@ fn an_act_at_home_targets_its_own_country_when_the_sentence_names_it_twice() {
         "{all}"
     );
 }
+
+#[test]
+fn a_verb_between_a_country_and_an_agent_noun_is_the_predicate() {
+    // "Chile mobilized reservists": not the actor "Chile … reservists" (CHLMIL) with no verb.
+    let a = analyze(
+        &["Chile mobilized army reservists against Bolivia on Monday."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("15")
+            && e.source.actor.as_deref() == Some("CHL")
+            && e.target.actor.as_deref() == Some("BOL")),
+        "{all}"
+    );
+    // A modifier still joins them: "Irish nationalist guerrillas".
+    let a = analyze(
+        &["Chilean nationalist guerrillas attacked a Bolivian border post."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.source.actor.as_deref() == Some("CHLREB")),
+        "{all}"
+    );
+}

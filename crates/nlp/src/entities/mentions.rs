@@ -146,7 +146,18 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
                     && tokens.start <= s.tokens.start
                     && s.tokens.end <= tokens.end
             });
-            if !covered || (!region && !overlapping.is_empty()) {
+            // A country's full name the tagger cut short, whatever it took the piece for
+            // ("Democratic People's Republic of" as an organisation): the name wins.
+            let cut_short = !region
+                && tokens.len() >= 3
+                && overlapping.iter().all(|&k| {
+                    let s = &sentence[k];
+                    s.kind != EntityType::Person
+                        && tokens.start <= s.tokens.start
+                        && s.tokens.end <= tokens.end
+                        && s.tokens.len() < tokens.len()
+                });
+            if !cut_short && (!covered || (!region && !overlapping.is_empty())) {
                 continue;
             }
             for &k in overlapping.iter().rev() {
