@@ -87,7 +87,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
     // Mentions by sentence.
     let mut by_sentence: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); t.sentences.len()];
     for (k, e) in u.entities.iter().enumerate() {
-        if codes[k].is_none() || matches!(e.kind, EntityType::Loc | EntityType::Event) {
+        if codes[k].is_none() || e.kind == EntityType::Event {
             continue;
         }
         for m in &e.mentions {
@@ -441,7 +441,10 @@ fn actor_spans(
         };
         let mut tokens = local.clone();
         let mut code = code.to_string();
-        if matches!(e.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org) {
+        if matches!(
+            e.kind,
+            EntityType::Norp | EntityType::Gpe | EntityType::Org | EntityType::Loc
+        ) {
             // "Russian troops", "Gondor police", "Poland's parliament": skip a possessive or
             // one adjective at most.
             let mut at = tokens.end;
@@ -459,8 +462,9 @@ fn actor_spans(
                     tokens.end = at + n;
                 }
                 // A town stands for its country's government only as a capital ("Beijing
-                // said"); "Houston restaurants" are not an actor.
-                None if !states[*k] => continue,
+                // said"); "Houston restaurants" are not an actor. A region is one only with
+                // its people named ("Darfur rebels").
+                None if !states[*k] || e.kind == EntityType::Loc => continue,
                 None => {}
             }
         }

@@ -322,3 +322,18 @@ fn a_verb_between_a_country_and_an_agent_noun_is_the_predicate() {
         "{all}"
     );
 }
+
+#[test]
+fn a_region_with_its_people_named_is_its_country_s_actor() {
+    let a = analyze(
+        &["Chad's government accused Darfur rebels of attacking a convoy on Monday."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("11")
+            && e.source.actor.as_deref() == Some("TCDGOV")
+            && e.target.actor.as_deref() == Some("SDNREB")),
+        "{all}"
+    );
+}

@@ -125,7 +125,8 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
             let tokens = base + m.start..base + m.end;
             let region = m.kinds.contains(&PhraseKind::Region);
             let country = m.kinds.contains(&PhraseKind::Country);
-            if !(region || country) || !t.capitalised(tokens.start) {
+            let nationality = m.kinds.contains(&PhraseKind::Nationality);
+            if !(region || country || nationality) || !t.capitalised(tokens.start) {
                 continue;
             }
             let overlapping: Vec<usize> = sentence
@@ -134,6 +135,18 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
                 .filter(|(_, s)| s.tokens.start < tokens.end && tokens.start < s.tokens.end)
                 .map(|(k, _)| k)
                 .collect();
+            if !(region || country) {
+                // A nationality word the tagger passed over ("a senior British minister"),
+                // where nothing else was found.
+                if overlapping.is_empty() {
+                    sentence.push(Mention {
+                        tokens,
+                        kind: EntityType::Norp,
+                        form: Form::Name,
+                    });
+                }
+                continue;
+            }
             let kind = if region {
                 place_type(t, tokens.clone(), g)
             } else {
