@@ -3,8 +3,8 @@
 //! * `plover-gsr-cameo`: 322 sentences from the CAMEO manual with a gold PLOVER event type and
 //!   source and target actors. Each sentence runs through the whole `analyze` (NLP and events)
 //!   with its date as the publication date. A coded event is a (PLOVER type, source country,
-//!   target country) triple, the country being the entity's ISO code, or the actor code's first
-//!   three letters (IGO, NGO…) when it has none. A gold event with several sources or targets
+//!   target country) triple, the country being the actor code's first three letters (a
+//!   country, or IGO, NGO…), as the gold's are, or the entity's country when there is no code. A gold event with several sources or targets
 //!   gives one triple per pair; one without a target is matched by an event without one, or by
 //!   an event between its sources (a joint act). The gold uses PLOVER v0.5 names, mapped to the
 //!   current ones of `cameo_to_plover.tsv`: DEMAND → REQUEST, DISAPPROVE and INVESTIGATE →
@@ -81,13 +81,16 @@ type Triple = (String, String, Option<String>);
 /// The (PLOVER, source, target) triples of a record.
 fn triples(a: &Analysis) -> Vec<Triple> {
     let country = |side: &annalist_core::EventActor| -> Option<String> {
-        let from_entity = side
-            .entity
+        let from_entity = || {
+            side.entity
+                .as_ref()
+                .and_then(|id| a.entities.iter().find(|e| &e.id == id))
+                .and_then(|e| e.country.clone())
+        };
+        side.actor
             .as_ref()
-            .and_then(|id| a.entities.iter().find(|e| &e.id == id))
-            .and_then(|e| e.country.clone());
-        from_entity
-            .or_else(|| side.actor.as_ref().map(|c| c[..c.len().min(3)].to_string()))
+            .map(|c| c[..c.len().min(3)].to_string())
+            .or_else(from_entity)
             .map(|c| same_country(&c).to_string())
     };
     let mut out: Vec<Triple> = Vec::new();

@@ -370,6 +370,34 @@ fn agent_at(g: &Gazetteer, words: &[&str], i: usize) -> Option<(String, usize)> 
     None
 }
 
+/// "Ethnic Albanians in Serbia", "ethnic Turks protesting Sweden's decision": an ethnic group
+/// is coded by the country it lives in, as CAMEO codes minorities, not by the state its name
+/// comes from. That country is the sentence's nearest other state named, when there is one.
+fn ethnic_groups(g: &Gazetteer, words: &[&str], out: &mut [ActorSpan]) {
+    for k in 0..out.len() {
+        let start = out[k].tokens.start;
+        if start == 0 || words[start - 1] != "ethnic" || out[k].members.len() != 1 {
+            continue;
+        }
+        let own = out[k].members[0].code.get(..3).unwrap_or("").to_string();
+        let home = out
+            .iter()
+            .filter(|a| a.members.len() == 1)
+            .filter_map(|a| {
+                let c = a.members[0].code.get(..3)?;
+                (c != own && g.country(c).is_some()).then(|| (a.tokens.start.abs_diff(start), c))
+            })
+            .min()
+            .map(|(_, c)| c.to_string());
+        if let Some(home) = home {
+            let member = &mut out[k].members[0];
+            let role = member.code.get(3..).unwrap_or("").to_string();
+            member.code = format!("{home}{role}");
+            out[k].tokens.start = start - 1;
+        }
+    }
+}
+
 /// Whether a word between a nationality and an agent noun can modify the noun ("Irish
 /// nationalist guerrillas", "Jordan's visiting king"): a word, not a function word, and not a
 /// verb's finite form ("Britain mobilized reservists", "Russia sent troops": the verb is the
@@ -518,6 +546,7 @@ fn actor_spans(
         i += 1;
     }
     out.sort_by_key(|a| a.tokens.start);
+    ethnic_groups(g, words, &mut out);
     definite_agents(g, words, &mut out);
     if let Some(pair) = pair {
         let mut i = 0;

@@ -337,3 +337,28 @@ fn a_region_with_its_people_named_is_its_country_s_actor() {
         "{all}"
     );
 }
+
+#[test]
+fn an_ethnic_group_is_coded_by_the_country_it_lives_in() {
+    let a = analyze(
+        &["Hundreds of ethnic Hungarians demonstrated in Romania on Sunday."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("14")
+            && e.source
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("ROU"))),
+        "{all}"
+    );
+    assert!(
+        !a.events.iter().any(|e| e
+            .source
+            .actor
+            .as_deref()
+            .is_some_and(|c| c.starts_with("HUN"))),
+        "{all}"
+    );
+}
