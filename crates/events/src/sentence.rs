@@ -1257,8 +1257,10 @@ fn subject_of(
             if masked[a.tokens.start] && !masked.get(at).copied().unwrap_or(false) {
                 return false;
             }
+            // "near the eastern Thai border": a preposition's object, past its determiner and
+            // a compass word.
             let mut k = a.tokens.start;
-            while k > lo && is(DETERMINERS, words[k - 1]) {
+            while k > lo && (is(DETERMINERS, words[k - 1]) || is_compass(words[k - 1])) {
                 k -= 1;
             }
             // "Thousands of Iraqi Kurds demonstrated": the actor is the head of its phrase.
@@ -1266,6 +1268,27 @@ fn subject_of(
             of_a_group || !(k > 0 && is(PREPS, words[k - 1]))
         })
         .map(|(i, _)| i)
+}
+
+/// A compass word before a place ("southern Lebanon", "the north-western border").
+fn is_compass(w: &str) -> bool {
+    let w = w
+        .strip_prefix("north")
+        .or_else(|| w.strip_prefix("south"))
+        .unwrap_or(w);
+    let w = w.strip_prefix('-').unwrap_or(w);
+    matches!(
+        w,
+        "" | "ern"
+            | "east"
+            | "eastern"
+            | "west"
+            | "western"
+            | "central"
+            | "far"
+            | "upper"
+            | "lower"
+    )
 }
 
 /// Words that count or gather the actor named after "of" ("thousands of", "a group of").
@@ -1495,6 +1518,17 @@ mod tests {
             "{out:?}"
         );
         assert!(!out.iter().any(|c| c.code.starts_with("06")), "{out:?}");
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_is_no_subject_past_its_compass_word() {
+        let out = code(
+            "rockets fell near the southern thai border , killing five people .",
+            &[(5, 6, "THA")],
+        );
+        assert!(!out.iter().any(|c| c.source.code == "THA"), "{out:?}");
+        assert!(is_compass("north-western") && is_compass("northeastern") && is_compass("south"));
+        assert!(!is_compass("thai") && !is_compass("northerner"));
     }
 
     #[test]
