@@ -415,6 +415,81 @@ fn demand_of(code: &str) -> String {
     out.to_string()
 }
 
+/// Whether a verb only stages the event a noun after it names ("held talks", "conducted a
+/// joint patrol", "began a hunger strike"); a verb with a sense of its own keeps it ("demanded
+/// a meeting", "rejected the talks").
+fn is_light(verb: &str) -> bool {
+    const LIGHT: &[&str] = &[
+        "attend",
+        "begin",
+        "carry",
+        "conduct",
+        "continue",
+        "do",
+        "engage",
+        "go",
+        "have",
+        "hold",
+        "join",
+        "launch",
+        "make",
+        "mount",
+        "open",
+        "organise",
+        "organize",
+        "pay",
+        "perform",
+        "resume",
+        "stage",
+        "start",
+        "take",
+        "undertake",
+        "wrap",
+        // More of the same event: "boosting military cooperation", "deepen the partnership".
+        "boost",
+        "deepen",
+        "enhance",
+        "expand",
+        "intensify",
+        "increase",
+        "step",
+        "strengthen",
+    ];
+    const IRREGULAR: &[&str] = &[
+        "began",
+        "begun",
+        "did",
+        "done",
+        "went",
+        "gone",
+        "had",
+        "has",
+        "held",
+        "made",
+        "paid",
+        "took",
+        "taken",
+        "undertook",
+        "undertaken",
+    ];
+    if IRREGULAR.contains(&verb) {
+        return true;
+    }
+    // The base form under a regular ending: "staged" → "stag(e)", "carried" → "carr(y)".
+    let bases = ["ing", "ed", "es", "s", ""]
+        .iter()
+        .filter_map(|end| verb.strip_suffix(end));
+    let fits = |base: &str| {
+        LIGHT.iter().any(|l| {
+            *l == base
+                || l.strip_suffix('e') == Some(base)
+                || l.strip_suffix('y')
+                    .is_some_and(|b| base.strip_suffix('i') == Some(b))
+        })
+    };
+    bases.into_iter().any(fits)
+}
+
 /// Verbs that carry the verb after them.
 const CATENATIVE: &[&str] = &[
     "help",
@@ -646,6 +721,7 @@ pub fn code_sentence(
         let adjacent = gap.is_empty() || gap == ["to"];
         let light = b.noun
             && !a.noun
+            && is_light(words[a.head])
             && b.tokens.start <= a.tokens.end + 5
             && b.clause == a.clause
             && !actors.iter().any(|x| {
@@ -1518,6 +1594,30 @@ mod tests {
             "{out:?}"
         );
         assert!(!out.iter().any(|c| c.code.starts_with("06")), "{out:?}");
+    }
+
+    #[test]
+    fn light_verbs_in_their_forms() {
+        for w in [
+            "held",
+            "holds",
+            "staged",
+            "stages",
+            "carried",
+            "carrying",
+            "organized",
+            "began",
+            "launches",
+            "continuing",
+            "made",
+            "paid",
+            "goes",
+        ] {
+            assert!(is_light(w), "{w}");
+        }
+        for w in ["demanded", "rejected", "condemned", "opposed", "welcomed"] {
+            assert!(!is_light(w), "{w}");
+        }
     }
 
     #[test]
