@@ -1056,6 +1056,8 @@ const EXTRA_COUNTRY_WORDS: &[(&str, &[&str], &[&str])] = &[
     ("SSD", &[], &["South Sudanese"]),
     ("VAT", &["Holy See", "Vatican City"], &[]),
     ("UKR", &[], &["Ukrainian", "Ukrainians"]),
+    ("SRB", &[], &["Serb", "Serbs"]),
+    ("HRV", &["Croatia"], &["Croat", "Croats"]),
     (
         "ARE",
         &["UAE", "U.A.E.", "Emirates"],
