@@ -196,7 +196,10 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             );
             let mut c = c;
             if c.target.is_none() {
+                // Talk, cooperation and aid (01-07) with no one named are not done to the place
+                // they happen in ("companies in the USA have expanded").
                 c.target = at_home(u, g, &place_entities, &c.source, place)
+                    .filter(|_| !cooperative(&c.code))
                     .or_else(|| domestic_target(g, home.as_deref(), at_home_named, &c));
             }
             if c.target.is_none() && !crate::sentence::needs_no_target(&c.code) {
@@ -668,19 +671,23 @@ fn one_country(g: &Gazetteer, spans: &[ActorSpan]) -> Option<String> {
     country.map(str::to_string)
 }
 
+/// Whether a code is talk, cooperation or aid (CAMEO 01-07).
+fn cooperative(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("01" | "02" | "03" | "04" | "05" | "06" | "07")
+    )
+}
+
 /// The other side of an act with none named, in a sentence whose actors are all of country
 /// `home`: that country, as CAMEO codes domestic events. A protest is against its own
 /// authorities ("thousands demonstrated"); any other act needs the country named twice
 /// ("Sudan's government lifted the state of emergency in West Darfur", "Cairo's security
-/// chief warned that police…"), and talk and cooperation (01–06) are not read at home: an
-/// actor agreeing or asking with no one named is most often its own words.
+/// chief warned that police…"), and talk, cooperation and aid (01–07) are not read at home:
+/// an actor agreeing or asking with no one named is most often its own words.
 fn domestic_target(g: &Gazetteer, home: Option<&str>, named: usize, c: &Coded) -> Option<Actor> {
     let protest = c.code.starts_with("14");
-    let cooperative = matches!(
-        c.code.get(..2),
-        Some("01" | "02" | "03" | "04" | "05" | "06")
-    );
-    if !protest && (named < 2 || cooperative) {
+    if !protest && (named < 2 || cooperative(&c.code)) {
         return None;
     }
     let country = home?;
