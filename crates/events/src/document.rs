@@ -686,8 +686,13 @@ fn cooperative(code: &str) -> bool {
 /// chief warned that police…"), and talk, cooperation and aid (01–07) are not read at home:
 /// an actor agreeing or asking with no one named is most often its own words.
 fn domestic_target(g: &Gazetteer, home: Option<&str>, named: usize, c: &Coded) -> Option<Actor> {
-    let protest = c.code.starts_with("14");
-    if !protest && (named < 2 || cooperative(&c.code)) {
+    // Acts CAMEO defines as a state's on its own people need no second mention: protest
+    // (14), easing or imposing restrictions, curfews, states of emergency (081, 172), easing
+    // dissent and acceding to reform (082, 083), repression (175).
+    let at_home_by_kind = ["14", "081", "082", "083", "172", "175"]
+        .iter()
+        .any(|p| c.code.starts_with(p));
+    if !at_home_by_kind && (named < 2 || cooperative(&c.code)) {
         return None;
     }
     let country = home?;

@@ -362,3 +362,19 @@ fn an_ethnic_group_is_coded_by_the_country_it_lives_in() {
         "{all}"
     );
 }
+
+#[test]
+fn a_state_s_acts_on_its_own_people_target_its_country() {
+    // Easing a curfew is done at home whatever else the sentence names (CAMEO 0813).
+    let a = analyze(
+        &["Peru's government lifted the curfew on Sunday."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code == "0813"
+            && e.source.actor.as_deref() == Some("PERGOV")
+            && e.target.actor.as_deref() == Some("PER")),
+        "{all}"
+    );
+}
