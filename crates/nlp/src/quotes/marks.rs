@@ -124,6 +124,14 @@ fn opener(c: char, prev: Option<char>, next: Option<char>) -> Option<Family> {
     }
 }
 
+/// Whether `c` is a mark [`opener`] or [`closes`] can read.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '「' | '」' | '『' | '』'
+    )
+}
+
 fn family_of_opening(c: char) -> Option<Family> {
     match c {
         '“' | '„' | '«' | '"' => Some(Family::Double),
@@ -157,19 +165,29 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
         }
         let body = &text[start..end];
         let mut open = carried.take();
-        let mut prev: Option<char> = None;
-        let mut chars = body.char_indices().peekable();
-        let mut first = true;
-        while let Some((k, c)) = chars.next() {
+        // The mark that continues a quote from the previous paragraph is passed over.
+        let mut k = if open.is_some() {
+            body.chars().next().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        // Only marks matter: jump from one to the next (each starts with one of these bytes),
+        // reading the characters on either side of it.
+        while let Some(found) = body.as_bytes()[k..]
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+        {
+            k += found;
+            let Some(c) = body[k..].chars().next() else {
+                break;
+            };
             let at = start + k;
-            let next = chars.peek().map(|&(_, n)| n);
-            let was_first = first;
-            first = false;
-            // The mark that continues a quote from the previous paragraph.
-            if was_first && open.is_some() {
-                prev = Some(c);
+            k += c.len_utf8();
+            if !is_mark(c) {
                 continue;
             }
+            let prev = body[..at - start].chars().next_back();
+            let next = body[k..].chars().next();
             match &open {
                 Some(o)
                     if closes(o.mark, c)
@@ -215,7 +233,6 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
                     }
                 }
             }
-            prev = Some(c);
         }
         // The paragraph ends inside a quote.
         if let Some(o) = open {

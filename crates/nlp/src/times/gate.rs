@@ -326,10 +326,38 @@ const CONTEXT: &[&str] = &[
     "working",
 ];
 
+/// Where each letter's openers start in [`OPENERS`] (sorted, ASCII lowercase), with the end
+/// last: a token is looked up among the few of its first letter.
+const LETTER_STARTS: [u16; 27] = letter_starts();
+
+const fn letter_starts() -> [u16; 27] {
+    let mut out = [0u16; 27];
+    let (mut i, mut letter) = (0, 0);
+    while letter < 26 {
+        while i < OPENERS.len() && OPENERS[i].as_bytes()[0] < b'a' + letter as u8 {
+            i += 1;
+        }
+        out[letter] = i as u16;
+        letter += 1;
+    }
+    out[26] = OPENERS.len() as u16;
+    out
+}
+
 /// Whether an expression may start at a token whose (lowercase) form is `w`.
 pub(super) fn may_open(w: &str) -> bool {
+    let bytes = w.as_bytes();
+    if bytes.iter().all(u8::is_ascii_lowercase) {
+        let Some(&letter) = bytes.first() else {
+            return false;
+        };
+        let l = usize::from(letter - b'a');
+        let range = usize::from(LETTER_STARTS[l])..usize::from(LETTER_STARTS[l + 1]);
+        return OPENERS[range].binary_search(&w).is_ok();
+    }
+    // Other words of letters ("été") are no openers: every opener is ASCII.
     if w.chars().all(char::is_alphabetic) {
-        return OPENERS.binary_search(&w).is_ok();
+        return false;
     }
     // Marks alone (",", "(", "—", "$") open nothing: every reader starts on a letter or a
     // digit; marks are read only after one ("July 3, 2023", "$2 million", "2 1/2 years").
@@ -362,6 +390,15 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn openers_are_sorted_ascii_lowercase_and_each_found() {
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(OPENERS
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(OPENERS.iter().all(|w| may_open(w)));
     }
 
     #[test]
