@@ -558,6 +558,12 @@ const CATENATIVE: &[&str] = &[
 /// Speech verbs that name an addressee right after them ("told Evmenov").
 const ADDRESS: &[&str] = &["tell", "tells", "told", "telling", "inform", "informed"];
 
+/// Words that commit their subject to the act after them.
+const COMMITTING: &[&str] = &[
+    "agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
+    "vow", "vowed", "vows",
+];
+
 /// Subject pronouns: in a speaker's words, most often the speaker itself.
 const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
 
@@ -912,6 +918,12 @@ pub fn code_sentence(
         }
         if modality == Modality::Planned && options.intents {
             code = intent_of(&code);
+            // A commitment to an act with no intent code of its own ("agreed to set up a
+            // research centre", "promised to investigate") is an agreement (030).
+            let committed = (lo..p.tokens.start).any(|k| is(COMMITTING, words[k]));
+            if committed && matches!(code.get(..2), Some("01" | "02" | "09" | "10")) {
+                code = "030".to_string();
+            }
             if let (Some(s), false) = (speaker, speaker_source) {
                 // The speaker means to do it with the others: "Li said China and Russia
                 // should hold drills" is Li's intent toward Russia.

@@ -378,3 +378,28 @@ fn a_state_s_acts_on_its_own_people_target_its_country() {
         "{all}"
     );
 }
+
+#[test]
+fn a_commitment_to_an_act_without_an_intent_code_is_an_agreement() {
+    let a = analyze(
+        &["Chile agreed to investigate the claims made by Bolivia."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code == "030"
+            && e.source.actor.as_deref() == Some("CHL")
+            && e.target.actor.as_deref() == Some("BOL")),
+        "{all}"
+    );
+    // Without one, the planned act keeps its code.
+    let a = analyze(
+        &["Chile will investigate the claims made by Bolivia."],
+        "2024-05-09",
+    );
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("09")),
+        "{}",
+        show(&a)
+    );
+}
