@@ -1023,7 +1023,7 @@ pub fn code_sentence(
             }
         }
     }
-    dedup(without_demanded_acts(out))
+    dedup(without_demanded_acts(words, out))
 }
 
 /// Whether an act with no target named is an event at all: protest, a show of force,
@@ -1103,22 +1103,34 @@ fn sides(a: &ActorSpan) -> Vec<String> {
 
 /// What a demand or an appeal asks of its target is not an act of the target's: "demanded
 /// that the US cancel plans to sell arms to Taiwan" is China's demand, not a sale. An act after
-/// a demand (10x) or an appeal (02x) in the sentence, by that demand's target, goes.
-fn without_demanded_acts(out: Vec<Coded>) -> Vec<Coded> {
+/// a demand (10x) or an appeal (02x) in the sentence, by that demand's target, goes; so does
+/// any act in the clause a demand word opens with "that" ("its demand that Israel ease
+/// restrictions", "a declaration demanding that the government provide information"), whoever
+/// the demand was coded for.
+fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
     let asks: Vec<(usize, String)> = out
         .iter()
         .filter(|c| matches!(c.code.get(..2), Some("10" | "02")))
         .filter_map(|c| Some((c.predicate.end, c.target.as_ref()?.code.clone())))
         .collect();
-    if asks.is_empty() {
+    // Where a "that" clause after a demand word starts.
+    let demanded_from: Option<usize> = (0..words.len()).find_map(|k| {
+        let demand = matches!(
+            words[k],
+            "demand" | "demands" | "demanded" | "demanding" | "insisted" | "insists" | "urged"
+        );
+        demand.then(|| (k + 1..(k + 5).min(words.len())).find(|&j| words[j] == "that"))?
+    });
+    if asks.is_empty() && demanded_from.is_none() {
         return out;
     }
     out.into_iter()
         .filter(|c| {
-            matches!(c.code.get(..2), Some("10" | "02"))
-                || !asks
-                    .iter()
-                    .any(|(end, target)| c.predicate.start >= *end && c.source.code == *target)
+            let ask = matches!(c.code.get(..2), Some("10" | "02"));
+            ask || !(asks
+                .iter()
+                .any(|(end, target)| c.predicate.start >= *end && c.source.code == *target)
+                || demanded_from.is_some_and(|at| c.predicate.start > at && c.clause.contains(&at)))
         })
         .collect()
 }
@@ -1606,6 +1618,15 @@ mod tests {
             "{out:?}"
         );
         assert!(!out.iter().any(|c| c.code.starts_with("06")), "{out:?}");
+    }
+
+    #[test]
+    fn an_act_demanded_in_a_that_clause_is_not_coded_as_done() {
+        let out = code(
+            "the union renewed its demand that chile ease restrictions on bolivia .",
+            &[(6, 7, "CHL"), (10, 11, "BOL")],
+        );
+        assert!(!out.iter().any(|c| c.code.starts_with("08")), "{out:?}");
     }
 
     #[test]
