@@ -892,6 +892,16 @@ pub fn code_sentence(
                 .is_some_and(|side| side.iter().any(|c| a.code.starts_with(c.as_str())))
         };
         let mut code = p.code.clone();
+        // "will not meet", "would not accept": a refusal of the cooperation (CAMEO 12), said
+        // now; "did not meet" stays a meeting that did not happen. (Yielding, 08, is left as
+        // it is: PETRARCH's dictionaries code some negated acts there already.)
+        let refused = modality == Modality::Negated
+            && (lo.max(p.tokens.start.saturating_sub(4))..p.tokens.start)
+                .any(|k| matches!(words[k], "will" | "would" | "wo" | "shall" | "cannot"));
+        if refused && matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07")) {
+            code = reject_of(&code);
+            modality = Modality::Occurred;
+        }
         if code.starts_with("03") && modality == Modality::Occurred {
             // An expressed intent is about what is to come.
             modality = Modality::Planned;
@@ -1618,6 +1628,26 @@ mod tests {
             "{out:?}"
         );
         assert!(!out.iter().any(|c| c.code.starts_with("06")), "{out:?}");
+    }
+
+    #[test]
+    fn cooperation_that_will_not_happen_is_refused() {
+        let out = code(
+            "chile will not meet bolivia 's president .",
+            &[(0, 1, "CHL"), (4, 7, "BOLGOV")],
+        );
+        assert!(
+            has(&out, "125", "CHL", Some("BOLGOV"), Modality::Occurred),
+            "{out:?}"
+        );
+        let out = code(
+            "chile did not meet bolivia 's president .",
+            &[(0, 1, "CHL"), (4, 7, "BOLGOV")],
+        );
+        assert!(
+            has(&out, "04", "CHL", Some("BOLGOV"), Modality::Negated),
+            "{out:?}"
+        );
     }
 
     #[test]
