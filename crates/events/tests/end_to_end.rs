@@ -403,3 +403,19 @@ fn a_commitment_to_an_act_without_an_intent_code_is_an_agreement() {
         show(&a)
     );
 }
+
+#[test]
+fn an_organisation_is_known_without_its_generic_head() {
+    // The actor table knows "Taliban", not "Taliban Movement".
+    let a = analyze(
+        &["Thousands of supporters of the Taliban Movement rallied in Kabul on Friday."],
+        "2024-05-09",
+    );
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.name == "Taliban Movement" && e.actor.as_deref() == Some("AFGREB")),
+        "{:?}",
+        a.entities
+    );
+}

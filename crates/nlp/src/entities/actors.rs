@@ -137,7 +137,14 @@ pub fn of_thing(
         }
         EntityType::Loc => (g.region(name).and_then(|r| r.country.clone()), None),
         EntityType::Org => {
-            if let Some(code) = known_actor(g, name, None, false) {
+            // "the Fatah Party", "the Kifaya Movement": the name without its generic head when
+            // the table knows it only so.
+            let bare = [" Party", " party", " Movement", " movement"]
+                .iter()
+                .find_map(|head| name.strip_suffix(head));
+            let known = known_actor(g, name, None, false)
+                .or_else(|| bare.and_then(|b| known_actor(g, b, None, false)));
+            if let Some(code) = known {
                 return (country_of_code(g, &code), Some(code));
             }
             // A country inside the name, or just before it ("the Chinese Defense Ministry",
