@@ -35,6 +35,12 @@ const AGENTS: &[(&str, &str)] = &[
     ("delegation", "GOV"),
     ("delegations", "GOV"),
     ("armed forces", "MIL"),
+    // CAMEO's opposition role (OPP), which Phoenix's agents list holds only in compounds.
+    ("opposition", "OPP"),
+    ("opposition group", "OPP"),
+    ("opposition groups", "OPP"),
+    ("opposition parties", "OPP"),
+    ("opposition party", "OPP"),
 ];
 
 /// Phrases that name the two parties an article is about.
@@ -524,7 +530,15 @@ fn actor_spans(
             continue;
         }
         if let Some((role, n)) = agent_at(g, words, i).filter(|(r, _)| !r.is_empty()) {
-            let prep = i + n;
+            // "opposition groups in Zimbabwe": a head noun may follow the agent.
+            let prep = if !links_country(words.get(i + n))
+                && links_country(words.get(i + n + 1))
+                && modifier(verbs, words[i + n])
+            {
+                i + n + 1
+            } else {
+                i + n
+            };
             let next = out
                 .iter()
                 .position(|a| a.tokens.start == prep + 1 || a.tokens.start == prep + 2);

@@ -67,6 +67,34 @@ struct Pattern {
     after: Vec<Elem>,
     code: Code,
     weight: usize,
+    /// The verbs its comment names ("# PRESS", "# CARRIED_OUT , CARRY_OUT"), lowercase: the
+    /// dictionary, converted from TABARI's, keeps there which of the block's verbs the pattern
+    /// was written for.
+    names: Vec<String>,
+    /// The entries of those verbs in its block (see [`Form::verb`]), for a pattern of
+    /// particles only ("* ON", "* DOWN", "* (INTO)"): a phrasal verb is one verb's, where a
+    /// pattern with a noun ("* AID") serves its synonyms too. Empty when the comment names none
+    /// of them, and the pattern then serves every verb of the block.
+    verbs: Vec<u32>,
+}
+
+impl Pattern {
+    /// Whether every word it asks for is a particle or preposition, and it names no set.
+    fn is_particle(&self) -> bool {
+        const PARTICLES: &[&str] = &[
+            "about", "across", "against", "along", "around", "at", "away", "back", "by", "down",
+            "for", "from", "in", "into", "off", "on", "onto", "out", "over", "through", "to",
+            "toward", "towards", "up", "with",
+        ];
+        let particle = |w: &Word| matches!(w, Word::Lit(l) if PARTICLES.contains(&l.as_str()));
+        self.before.iter().chain(&self.after).all(|e| match e {
+            Elem::Phrase(ws) => ws.iter().all(particle),
+            Elem::Prep(w, obj) => {
+                particle(w) && obj.as_ref().is_none_or(|o| o.iter().all(particle))
+            }
+            Elem::Target | Elem::Source => true,
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -85,6 +113,8 @@ struct Form {
     code: Option<Code>,
     /// An event noun (a block named `…_NOUN`): a predicate wherever it stands.
     noun: bool,
+    /// The dictionary entry (verb line) it was made from.
+    verb: u32,
 }
 
 /// A verb (or a noun naming an event) found in a clause.
@@ -115,6 +145,8 @@ pub struct VerbTable {
     /// First word of a form → forms starting with it, longest first.
     forms: HashMap<String, Vec<Form>>,
     block_names: Vec<String>,
+    /// Verb lines read so far (the next [`Form::verb`]).
+    entries: u32,
 }
 
 /// How far apart, in tokens, consecutive pattern elements may stand.
@@ -201,7 +233,14 @@ impl VerbTable {
             set = None;
             let Some(b) = block else { continue };
             if let Some(p) = line.strip_prefix('-') {
-                if let Some(pattern) = self.parse_pattern(p) {
+                if let Some(mut pattern) = self.parse_pattern(p) {
+                    if let Some(k) = raw.find('#') {
+                        pattern.names = raw[k + 1..]
+                            .split(',')
+                            .map(|n| n.trim().replace('_', " ").to_ascii_lowercase())
+                            .filter(|n| !n.is_empty())
+                            .collect();
+                    }
                     self.blocks[b].patterns.push(pattern);
                 }
                 continue;
@@ -210,6 +249,29 @@ impl VerbTable {
         }
         for forms in self.forms.values_mut() {
             forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+        }
+        self.scope_patterns();
+    }
+
+    /// Ties each pattern to the verbs its comment names, among its block's.
+    fn scope_patterns(&mut self) {
+        let mut entries: HashMap<(usize, String), Vec<u32>> = HashMap::default();
+        for f in self.forms.values().flatten() {
+            let list = entries.entry((f.block, f.words.join(" "))).or_default();
+            if !list.contains(&f.verb) {
+                list.push(f.verb);
+            }
+        }
+        for (b, block) in self.blocks.iter_mut().enumerate() {
+            for p in block.patterns.iter_mut().filter(|p| p.is_particle()) {
+                p.verbs = p
+                    .names
+                    .iter()
+                    .filter_map(|n| entries.get(&(b, n.clone())))
+                    .flatten()
+                    .copied()
+                    .collect();
+            }
         }
     }
 
@@ -226,6 +288,8 @@ impl VerbTable {
             .find('{')
             .and_then(|a| rest[a..].find('}').map(|b| &rest[a + 1..a + b]));
         let code = rest.rfind('[').and_then(|k| Code::parse(&rest[k..]));
+        let verb = self.entries;
+        self.entries += 1;
         let mut spellings: Vec<String> = vec![main.to_string()];
         match braces {
             Some(listed) => spellings.extend(listed.split_whitespace().map(str::to_string)),
@@ -249,6 +313,7 @@ impl VerbTable {
                 block,
                 code: code.clone(),
                 noun: self.block_names[block].ends_with("_noun"),
+                verb,
             };
             let first = form.words[0].clone();
             let list = self.forms.entry(first).or_default();
@@ -283,6 +348,8 @@ impl VerbTable {
             after,
             code,
             weight,
+            names: Vec::new(),
+            verbs: Vec::new(),
         })
     }
 
@@ -451,6 +518,11 @@ impl VerbTable {
         let block = &self.blocks[form.block];
         let mut best: Option<(&Pattern, Option<usize>)> = None;
         for p in &block.patterns {
+            // A pattern written for another verb of the block is not this one's ("pressed on"
+            // is an offensive, "demanded on Monday" is not).
+            if !p.verbs.is_empty() && !p.verbs.contains(&form.verb) {
+                continue;
+            }
             let Some(target_at) = self.matches(p, words, start, end, clause_start, clause_end)
             else {
                 continue;
@@ -714,6 +786,23 @@ SEIZE {SEIZED SEIZES SEIZING} [---]
         let w = words(s);
         let w: Vec<&str> = w.iter().map(String::as_str).collect();
         t.predicate_at(&w, i, 0, w.len())
+    }
+
+    #[test]
+    fn a_particle_pattern_serves_the_verb_its_comment_names() {
+        let mut t = VerbTable::new();
+        t.add(
+            "---  URGE   [100]  ---\nDEMAND\nPRESS\n\
+             - * ON                                [190]  # PRESS\n\
+             - * AID                               [1033]  # PRESS\n",
+        );
+        let p = at(&t, "A pressed on", 1).unwrap();
+        assert_eq!(p.code.primary.as_deref(), Some("190"));
+        let p = at(&t, "A demanded on Monday", 1).unwrap();
+        assert_eq!(p.code.primary.as_deref(), Some("100"));
+        // A pattern with a noun serves the block's synonyms.
+        let p = at(&t, "A demanded aid", 1).unwrap();
+        assert_eq!(p.code.primary.as_deref(), Some("1033"));
     }
 
     #[test]

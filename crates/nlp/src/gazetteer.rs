@@ -256,6 +256,9 @@ pub struct Gazetteer {
     /// Phrase (any ASCII case) → range of `actors` (the table is sorted by the phrase in ASCII
     /// lower case, so each phrase's rows are adjacent).
     actor_phrases: FxHashMap<Folded<'static>, (u32, u32)>,
+    /// A person's last name (any ASCII case) → the rows of `actors` of the people of the
+    /// table who bear it ("Mugabe" → Robert Gabriel Mugabe's).
+    surnames: FxHashMap<Folded<'static>, Vec<u32>>,
     agents: FxHashMap<&'static str, &'static str>,
     /// Hash of a first token (any case) → range of `candidates`, longest first. Tokens that
     /// share a hash share a range; the match compares every token anyway.
@@ -512,6 +515,7 @@ impl Gazetteer {
         let mut actors = Vec::with_capacity(48_000);
         let mut actor_phrases: FxHashMap<Folded<'static>, (u32, u32)> = FxHashMap::default();
         actor_phrases.reserve(32_000);
+        let mut surnames: FxHashMap<Folded<'static>, Vec<u32>> = FxHashMap::default();
         let mut current: Option<(Folded<'static>, u32)> = None;
         let mut previous = "";
         for line in lines(ACTORS) {
@@ -533,6 +537,11 @@ impl Gazetteer {
                 to: (!to.is_empty()).then(|| to.to_string()),
                 kind,
             });
+            if kind == ActorKind::Person {
+                if let Some((_, last)) = phrase.rsplit_once(' ') {
+                    surnames.entry(Folded(last)).or_default().push(i);
+                }
+            }
             let k = key(phrase);
             if previous != phrase {
                 add_phrase(phrase, PhraseKind::Actor);
@@ -591,6 +600,7 @@ impl Gazetteer {
             region_names,
             actors,
             actor_phrases,
+            surnames,
             agents,
             first_token,
             candidates,
@@ -650,6 +660,15 @@ impl Gazetteer {
         self.region_names
             .get(&key(name) as &dyn FoldKey)
             .map(|&i| &self.regions[i as usize])
+    }
+
+    /// The table's people whose name ends with `surname`, in any ASCII case.
+    pub fn people_named(&self, surname: &str) -> impl Iterator<Item = &Actor> {
+        self.surnames
+            .get(&Folded(surname.trim()) as &dyn FoldKey)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.actors[i as usize])
     }
 
     /// The actor codes of a phrase ("Kremlin" → RUSGOV), ignoring case and a leading "the ";

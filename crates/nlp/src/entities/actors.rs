@@ -100,6 +100,30 @@ pub fn known_person(g: &Gazetteer, name: &str, date: Option<&str>) -> Option<Str
     people.all(|c| c == first).then(|| first.to_string())
 }
 
+/// The actor code of a person named by surname alone after a title ("President Mugabe"): of
+/// the table's people of that surname holding a role at `date`, the code they all share, else
+/// the country they all share; `None` when there is no one or they differ.
+pub fn known_surname(g: &Gazetteer, surname: &str, date: Option<&str>) -> Option<String> {
+    let date = date?;
+    let mut codes = g.people_named(surname).filter(|a| {
+        a.from.as_deref().is_some_and(|f| date >= f) && a.to.as_deref().is_none_or(|t| date <= t)
+    });
+    let first = codes.next()?.code.clone();
+    let mut same_code = true;
+    for a in codes {
+        if a.code.get(..3) != first.get(..3) {
+            return None;
+        }
+        same_code &= a.code == first;
+    }
+    g.country(first.get(..3)?)?;
+    Some(if same_code {
+        first
+    } else {
+        first[..3].to_string()
+    })
+}
+
 /// The CAMEO country code of an ISO alpha-3 code.
 pub fn cameo_country(g: &Gazetteer, iso3: &str) -> String {
     g.country(iso3)

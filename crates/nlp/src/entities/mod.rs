@@ -222,11 +222,19 @@ pub fn find(
         if countries[gi].is_none() || codes[gi].is_none() {
             let fullest = fullest(t, &mentions, group);
             // The name, else the title and the name as the text gives them ("President Bush").
-            let known = actors::known_person(g, &fullest, date).or_else(|| {
-                roles[gi]
-                    .iter()
-                    .find_map(|r| actors::known_person(g, &format!("{} {fullest}", r.text), date))
-            });
+            let known = actors::known_person(g, &fullest, date)
+                .or_else(|| {
+                    roles[gi].iter().find_map(|r| {
+                        actors::known_person(g, &format!("{} {fullest}", r.text), date)
+                    })
+                })
+                // "President Mugabe": a surname with a title, whoever of that name held a
+                // role then.
+                .or_else(|| {
+                    (!roles[gi].is_empty() && !fullest.contains(' '))
+                        .then(|| actors::known_surname(g, &fullest, date))
+                        .flatten()
+                });
             if let Some(code) = known {
                 if countries[gi].is_none() {
                     countries[gi] = actors::country_of_code(g, &code);
