@@ -198,3 +198,21 @@ pub fn of_thing(
         EntityType::Event | EntityType::Person => (None, None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_surname_is_the_person_of_that_name_in_office_then() {
+        let g = Gazetteer::load();
+        // Robert Mugabe's entries: ZWEGOV from 1987.
+        assert_eq!(
+            known_surname(&g, "Mugabe", Some("2001-05-09")).as_deref(),
+            Some("ZWEGOV")
+        );
+        // Without a date, or with no one of that name, nothing.
+        assert_eq!(known_surname(&g, "Mugabe", None), None);
+        assert_eq!(known_surname(&g, "Qwertyuiop", Some("2001-05-09")), None);
+    }
+}
