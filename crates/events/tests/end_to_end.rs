@@ -232,6 +232,20 @@ fn a_protest_named_by_its_noun_is_coded_whatever_verb_stages_it() {
             && e.target.actor.as_deref() == Some("PER")),
         "{all}"
     );
+    // Against whom it names.
+    let a = analyze(
+        &["Chilean students began a hunger strike against the Bolivian embassy."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code == "142"
+            && e.target
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("BOL"))),
+        "{all}"
+    );
     // A country's name is a place, whatever the tagger first took it for.
     let a = analyze(
         &["Teachers in Nepal went on strike over unpaid wages."],
