@@ -433,3 +433,19 @@ fn an_organisation_is_known_without_its_generic_head() {
         a.entities
     );
 }
+
+#[test]
+fn a_group_coded_by_region_takes_the_country_its_name_opens_with() {
+    // The actor table codes "Palestinian Islamic Jihad" MEAREB (the Middle East).
+    let a = analyze(
+        &["The radical Palestinian Islamic Jihad movement fired rockets at Israel on Monday."],
+        "2024-05-09",
+    );
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.name == "Palestinian Islamic Jihad" && e.actor.as_deref() == Some("PSEREB")),
+        "{:?}",
+        a.entities
+    );
+}

@@ -137,6 +137,12 @@ pub fn country_of_code(g: &Gazetteer, code: &str) -> Option<String> {
     g.country(head).map(|c| c.iso3.clone())
 }
 
+/// CAMEO's international region codes (manual table 3.3).
+const REGIONS: &[&str] = &[
+    "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+    "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST",
+];
+
 /// Country and actor of a non-person entity from its name mention.
 pub fn of_thing(
     t: &Tokenized<'_>,
@@ -169,6 +175,14 @@ pub fn of_thing(
             let known = known_actor(g, name, None, false)
                 .or_else(|| bare.and_then(|b| known_actor(g, b, None, false)));
             if let Some(code) = known {
+                // A region's code ("Palestinian Islamic Jihad" MEAREB) gives way to the country
+                // the name opens with.
+                let region = code.get(..3).is_some_and(|r| REGIONS.contains(&r));
+                let first = country_named(g, t.word(m.tokens.start));
+                if let Some(c) = first.filter(|_| region) {
+                    let code = format!("{}{}", cameo_country(g, &c), &code[3..]);
+                    return (Some(c), Some(code));
+                }
                 return (country_of_code(g, &code), Some(code));
             }
             // A country inside the name, or just before it ("the Chinese Defense Ministry",
