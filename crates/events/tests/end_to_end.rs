@@ -449,3 +449,24 @@ fn a_group_coded_by_region_takes_the_country_its_name_opens_with() {
         a.entities
     );
 }
+
+#[test]
+fn forces_led_by_a_state_are_its_own() {
+    let a = analyze(
+        &["The Chilean-led coalition bombed Bolivian positions on Monday."],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(
+        a.events.iter().any(|e| e.code.starts_with("19")
+            && e.source
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("CHL"))
+            && e.target
+                .actor
+                .as_deref()
+                .is_some_and(|c| c.starts_with("BOL"))),
+        "{all}"
+    );
+}

@@ -161,7 +161,14 @@ pub fn of_thing(
             (country, actor)
         }
         EntityType::Norp => {
-            let country = g.country_by_adjective(name).map(|c| c.iso3.clone());
+            // "Vietnamese-led", "US-led": the state that leads.
+            let country = match name.strip_suffix("-led") {
+                Some(led) => g
+                    .country_by_adjective(led)
+                    .or_else(|| g.country_by_name(led)),
+                None => g.country_by_adjective(name),
+            }
+            .map(|c| c.iso3.clone());
             let actor = country.as_deref().map(|c| cameo_country(g, c));
             (country, actor)
         }

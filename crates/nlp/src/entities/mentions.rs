@@ -182,6 +182,20 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
                 form: Form::Name,
             });
         }
+        // "Vietnamese-led forces", "the US-led coalition": the state that leads them.
+        for i in range.clone() {
+            let Some(led) = t.word(i).strip_suffix("-led") else {
+                continue;
+            };
+            let state = g.country_by_adjective(led).is_some() || g.country_by_name(led).is_some();
+            if state && t.capitalised(i) && !sentence.iter().any(|m| m.tokens.contains(&i)) {
+                sentence.push(Mention {
+                    tokens: i..i + 1,
+                    kind: EntityType::Norp,
+                    form: Form::Name,
+                });
+            }
+        }
         sentence.sort_by_key(|m| m.tokens.start);
         out.extend(sentence);
     }
