@@ -1057,6 +1057,7 @@ const EXTRA_COUNTRY_WORDS: &[(&str, &[&str], &[&str])] = &[
     ("VAT", &["Holy See", "Vatican City"], &[]),
     ("UKR", &[], &["Ukrainian", "Ukrainians"]),
     ("SRB", &[], &["Serb", "Serbs"]),
+    ("KHM", &["Kampuchea"], &["Kampuchean", "Kampucheans"]),
     ("HRV", &["Croatia"], &["Croat", "Croats"]),
     (
         "ARE",
