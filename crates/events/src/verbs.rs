@@ -606,6 +606,16 @@ impl VerbTable {
         for w in ws {
             match w {
                 Word::Lit(lit) => {
+                    // The first letters differ: no match (a plural keeps its first letter,
+                    // but for a word "y", whose plural "ies" would not).
+                    if let Some(&first) = lit.as_bytes().first() {
+                        if at < limit
+                            && first != b'y'
+                            && words[at].as_bytes().first() != Some(&first)
+                        {
+                            return None;
+                        }
+                    }
                     let n = lit_len(lit);
                     if at + n > limit || !lit_matches(lit, &words[at..at + n]) {
                         return None;
