@@ -584,6 +584,14 @@ struct Speech {
     wish: bool,
 }
 
+impl Speech {
+    /// Whether the speech verb comes before what was said ("China said the US attacked"), not
+    /// after it as a trailing attribution ("…, police said").
+    fn leads(&self) -> bool {
+        self.verb.end <= self.content.start
+    }
+}
+
 /// A predicate found in the sentence.
 #[derive(Clone, Debug)]
 struct Pred {
@@ -818,8 +826,7 @@ pub fn code_sentence(
             // "we will hold drills, China said"); a trailing attribution over a subject that is
             // no actor ("forces launched rockets, Thai sources said") only cites the news.
             let stands_for_speaker = |s: &Speech| {
-                s.verb.end <= s.content.start
-                    || (s.content.start..p.tokens.start).any(|k| is(PRONOUNS, words[k]))
+                s.leads() || (s.content.start..p.tokens.start).any(|k| is(PRONOUNS, words[k]))
             };
             if let Some(s) = content
                 .filter(|s| stands_for_speaker(s))
@@ -950,7 +957,7 @@ pub fn code_sentence(
         } else if let (Some(s), Some(_)) = (speaker, content) {
             if !speaker_source && !sources.iter().all(own) {
                 // A trailing attribution ("…, police said") cites where the news came from.
-                let leading = content.is_some_and(|s| s.verb.end <= s.content.start);
+                let leading = content.is_some_and(Speech::leads);
                 if quad >= 3 && leading {
                     // Reported conflict by another actor: the speaker accuses it.
                     let others = sources.iter().filter(|a| !own(a));

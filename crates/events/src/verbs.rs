@@ -67,10 +67,10 @@ struct Pattern {
     after: Vec<Elem>,
     code: Code,
     weight: usize,
-    /// The verbs its comment names ("# PRESS", "# CARRIED_OUT , CARRY_OUT"), lowercase: the
-    /// dictionary, converted from TABARI's, keeps there which of the block's verbs the pattern
-    /// was written for.
-    names: Vec<String>,
+    /// The verbs its comment names ("# PRESS", "# CARRIED_OUT , CARRY_OUT"), as lowercase
+    /// words, kept for particle patterns only: the dictionary, converted from TABARI's, keeps
+    /// there which of the block's verbs the pattern was written for.
+    names: Vec<Vec<String>>,
     /// The entries of those verbs in its block (see [`Form::verb`]), for a pattern of
     /// particles only ("* ON", "* DOWN", "* (INTO)"): a phrasal verb is one verb's, where a
     /// pattern with a noun ("* AID") serves its synonyms too. Empty when the comment names none
@@ -234,10 +234,15 @@ impl VerbTable {
             let Some(b) = block else { continue };
             if let Some(p) = line.strip_prefix('-') {
                 if let Some(mut pattern) = self.parse_pattern(p) {
-                    if let Some(k) = raw.find('#') {
+                    if let Some(k) = raw.find('#').filter(|_| pattern.is_particle()) {
                         pattern.names = raw[k + 1..]
                             .split(',')
-                            .map(|n| n.trim().replace('_', " ").to_ascii_lowercase())
+                            .map(|n| {
+                                n.split(['_', ' '])
+                                    .filter(|w| !w.is_empty())
+                                    .map(str::to_ascii_lowercase)
+                                    .collect::<Vec<String>>()
+                            })
                             .filter(|n| !n.is_empty())
                             .collect();
                     }
@@ -255,22 +260,26 @@ impl VerbTable {
 
     /// Ties each pattern to the verbs its comment names, among its block's.
     fn scope_patterns(&mut self) {
-        let mut entries: HashMap<(usize, String), Vec<u32>> = HashMap::default();
-        for f in self.forms.values().flatten() {
-            let list = entries.entry((f.block, f.words.join(" "))).or_default();
-            if !list.contains(&f.verb) {
-                list.push(f.verb);
-            }
-        }
+        let forms = &self.forms;
         for (b, block) in self.blocks.iter_mut().enumerate() {
-            for p in block.patterns.iter_mut().filter(|p| p.is_particle()) {
-                p.verbs = p
+            for p in block.patterns.iter_mut().filter(|p| !p.names.is_empty()) {
+                // A name is a form of the block, found under its first word.
+                let mut verbs: Vec<u32> = p
                     .names
                     .iter()
-                    .filter_map(|n| entries.get(&(b, n.clone())))
-                    .flatten()
-                    .copied()
+                    .flat_map(|name| {
+                        forms
+                            .get(&name[0])
+                            .into_iter()
+                            .flatten()
+                            .map(move |f| (name, f))
+                    })
+                    .filter(|(name, f)| f.block == b && f.words == **name)
+                    .map(|(_, f)| f.verb)
                     .collect();
+                verbs.sort_unstable();
+                verbs.dedup();
+                p.verbs = verbs;
             }
         }
     }
