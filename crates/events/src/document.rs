@@ -201,7 +201,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
                 range,
             );
             let mut c = c;
-            if c.target.is_none() {
+            if c.target.is_none() && !crate::sentence::is_stand_down(&c.code) {
                 // Talk, cooperation and aid (01-07) with no one named are not done to the place
                 // they happen in ("companies in the USA have expanded").
                 c.target = at_home(u, g, &place_entities, &c.source, place)
@@ -703,9 +703,18 @@ fn domestic_target(g: &Gazetteer, home: Option<&str>, named: usize, c: &Coded) -
     // Acts CAMEO defines as a state's on its own people need no second mention: protest
     // (14), easing or imposing restrictions, curfews, states of emergency (081, 172), easing
     // dissent and acceding to reform (082, 083), repression (175).
-    let at_home_by_kind = ["14", "081", "082", "083", "172", "175"]
-        .iter()
-        .any(|p| c.code.starts_with(p));
+    // Police using force or coercion on people not named act at home ("police opened fire to
+    // disperse demonstrators").
+    let police = c
+        .source
+        .code
+        .get(3..)
+        .is_some_and(|role| role.contains("COP"))
+        && matches!(c.code.get(..2), Some("17" | "18" | "19" | "20"));
+    let at_home_by_kind = police
+        || ["14", "081", "082", "083", "172", "175"]
+            .iter()
+            .any(|p| c.code.starts_with(p));
     if !at_home_by_kind && (named < 2 || cooperative(&c.code)) {
         return None;
     }

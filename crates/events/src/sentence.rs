@@ -261,6 +261,55 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "'s", "got", "get",
 ];
 
+/// Words that name an attack or its means: violence with no agent named was done by someone
+/// only when one of them is there ("killed by a roadside bomb", "shot in an ambush").
+const ATTACK_WORDS: &[&str] = &[
+    "ambush",
+    "assailants",
+    "attack",
+    "attackers",
+    "attacks",
+    "blast",
+    "bomb",
+    "bombing",
+    "bombings",
+    "bombs",
+    "bullet",
+    "bullets",
+    "device",
+    "explosion",
+    "explosive",
+    "explosives",
+    "grenade",
+    "grenades",
+    "gunfire",
+    "gunman",
+    "gunmen",
+    "insurgents",
+    "militants",
+    "mine",
+    "mines",
+    "mortar",
+    "mortars",
+    "raid",
+    "raids",
+    "rocket",
+    "rockets",
+    "shelling",
+    "sniper",
+    "snipers",
+    "shot",
+    "shooting",
+    "suicide",
+];
+
+/// Auxiliaries and modals: words of a verb group, not a subject.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+    "had", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "to", "'ll",
+    "'s", "wo",
+];
+
 /// Words that may stand between an auxiliary and its verb.
 const ADVERBS: &[&str] = &[
     "also",
@@ -605,6 +654,8 @@ struct Pred {
     /// Governed by "refused to" or "threatened to": coded as the rejection or the threat,
     /// which happened.
     governed: bool,
+    /// The token after the last word its pattern matched.
+    reach: usize,
 }
 
 /// Codes one sentence. `words` are the lowercase tokens; `actors` the actor spans, sorted and
@@ -642,7 +693,12 @@ pub fn code_sentence(
         );
         let verb = if two {
             Some(i..i + 2)
-        } else if is(SPEECH, w) && !in_actor(i) {
+        } else if is(SPEECH, w)
+            && !in_actor(i)
+            // "Secretary of State", "the report", "a note": a noun.
+            && !(i > 0 && (words[i - 1] == "of" || is(DETERMINERS, words[i - 1])))
+            && !names_an_act(verbs, words, i, clause_of(i))
+        {
             Some(i..i + 1)
         } else {
             None
@@ -703,7 +759,14 @@ pub fn code_sentence(
             Some(p) => {
                 let end = p.end;
                 let verbal = p.noun || class == Pos::Verb;
-                if let (Some(code), true) = (p.code.primary.clone(), verbal) {
+                // An event noun a verb's pattern took as its object ("tighten the naval
+                // blockade") is that verb's, not an event of its own.
+                // (A light verb gives way to the noun instead: "began a hunger strike".)
+                let taken = p.noun
+                    && preds
+                        .last()
+                        .is_some_and(|q| !q.noun && q.reach > i && !is_light(words[q.head]));
+                if let (Some(code), true, false) = (p.code.primary.clone(), verbal, taken) {
                     // A code the table does not know (a dictionary of one's own) still codes;
                     // the record needs a known one.
                     {
@@ -716,6 +779,7 @@ pub fn code_sentence(
                             clause,
                             noun: p.noun,
                             governed: false,
+                            reach: p.reach,
                         });
                     }
                 }
@@ -753,7 +817,12 @@ pub fn code_sentence(
             preds[k + 1].code = reject_of(&preds[k + 1].code);
             preds[k + 1].governed = true;
             preds.remove(k);
-        } else if (adjacent && is(CATENATIVE, words[a.head])) || light {
+        } else if (adjacent && is(CATENATIVE, words[a.head]))
+            || light
+            || (gap == ["to"] && !b.noun && is(PLANNED, words[a.head]))
+        {
+            // "prepared to impose martial law": the act, planned (the modality reads the
+            // word before it).
             preds.remove(k);
         } else if adjacent && !b.noun {
             preds.remove(k + 1);
@@ -778,7 +847,7 @@ pub fn code_sentence(
             Some(s) => p.clause.end.min(s.content.end),
             None => p.clause.end,
         };
-        let passive = is_passive(words, p);
+        let passive = is_passive(words, &actors, p);
         // A subject belongs to the nearest verb after it: not past the previous verb or
         // speech verb.
         let spoke = speech
@@ -788,6 +857,14 @@ pub fn code_sentence(
             .max();
         let from = lo.max(prev_verb_end.unwrap_or(0)).max(spoke.unwrap_or(0));
         let mut subject = subject_of(words, &actors, &masked, p.tokens.start, from);
+        if p.noun {
+            // "on Israel's withdrawal": the possessor of an event noun is its actor, whatever
+            // preposition stands before it.
+            let owner = (p.tokens.start.saturating_sub(3)..p.tokens.start)
+                .find(|&k| matches!(words[k], "'s" | "’s"))
+                .and_then(|k| actors.iter().position(|a| a.tokens.end == k));
+            subject = owner.or(subject);
+        }
         if subject.is_none() || coordinated(words, p.tokens.start, lo) {
             // "A attacked B and killed C", "A agreed to set up": the previous predicate's
             // subject, when nothing but its object stands between ("after cables were
@@ -825,11 +902,21 @@ pub fn code_sentence(
             // The speaker acts when the content's subject stands for it ("China said it would",
             // "we will hold drills, China said"); a trailing attribution over a subject that is
             // no actor ("forces launched rockets, Thai sources said") only cites the news.
+            // A leading speaker stands for a content with no subject of its own ("Iran said
+            // would…"), not for one whose subject is some other noun ("officials say gunmen
+            // killed…", "police say a man was killed").
+            let bare = |s: &Speech| {
+                (s.content.start..p.tokens.start).all(|k| {
+                    let w = words[k];
+                    is(AUXILIARIES, w) || is(ADVERBS, w) || is(NEGATION, w) || w == "that"
+                })
+            };
             let stands_for_speaker = |s: &Speech| {
-                s.leads() || (s.content.start..p.tokens.start).any(|k| is(PRONOUNS, words[k]))
+                (s.leads() && (p.noun || bare(s)))
+                    || (s.content.start..p.tokens.start).any(|k| is(PRONOUNS, words[k]))
             };
             if let Some(s) = content
-                .filter(|s| stands_for_speaker(s))
+                .filter(|s| stands_for_speaker(s) && !passive)
                 .and_then(|s| s.speaker)
             {
                 subject = Some(s);
@@ -841,8 +928,8 @@ pub fn code_sentence(
             None
         } else {
             target_of(words, &actors, p, hi, subject, false).or_else(|| {
-                options
-                    .locative_targets
+                // A ceasefire or retreat is not done to the place it happens in.
+                (options.locative_targets && !is_stand_down(&p.code))
                     .then(|| target_of(words, &actors, p, hi, subject, true))
                     .flatten()
             })
@@ -859,27 +946,46 @@ pub fn code_sentence(
                 });
             }
         }
-        let (mut source, mut target_span) = (subject, target);
+        let mut source = subject;
         if passive {
-            // "B was attacked by A".
+            // "B was attacked by A"; the patient may stand inside the subject's phrase ("a
+            // camp for Congolese refugees was attacked").
+            let patient =
+                subject.or_else(|| patient_of(words, &actors, &masked, p.tokens.start, from));
             let by = (p.tokens.end..hi).find(|&k| words[k] == "by");
             let agent = by.and_then(|b| {
                 actors
                     .iter()
                     .position(|a| a.tokens.start > b && a.tokens.start <= b + 3)
             });
-            match agent {
-                Some(a) => {
-                    source = Some(a);
-                    target_span = subject;
-                }
-                None => {
-                    source = None;
-                }
-            }
-            target = target_span;
+            // With no agent named, the place where it was done stands for it, as CAMEO and
+            // PETRARCH code it ("a missionary was arrested in Lebanon": Lebanon → the
+            // missionary's country).
+            // Violence needs an attack or a weapon named: "killed in the crash of a plane" or
+            // "struck by a cyclone" was done by no one.
+            let violent = matches!(p.code.get(..2), Some("18" | "19" | "20"));
+            let armed = (lo..hi).any(|k| is(ATTACK_WORDS, words[k]));
+            let hostile = matches!(
+                p.code.get(..2),
+                Some("09" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
+            ) && (!violent || armed);
+            source = agent.or_else(|| {
+                patient
+                    .filter(|_| hostile)
+                    .and_then(|t| place_after(words, &actors, p.tokens.end, hi).filter(|&s| s != t))
+            });
+            target = patient;
         }
         let Some(src) = source else { continue };
+        // "efforts to end the fighting": a stand-down in an infinitive with no side named is
+        // someone's aim, not an act.
+        if is_stand_down(&p.code)
+            && target.is_none()
+            && p.tokens.start > 0
+            && words[p.tokens.start - 1] == "to"
+        {
+            continue;
+        }
         if !passive && !speaker_source {
             last_subject = Some((src, p.tokens.end));
         }
@@ -1048,7 +1154,14 @@ pub fn code_sentence(
 /// it, "struggle", "break", "overwhelm", say nothing of war without one: "the dollar
 /// struggled", "dishware is easily broken"), and talk, help or demands need their other side.
 pub fn needs_no_target(code: &str) -> bool {
-    matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "20"))
+    matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "20")) || is_stand_down(code)
+}
+
+/// Standing down: a ceasefire declared, forces demobilized, a retreat or surrender (087x).
+/// It is done by one side, whoever the foe (a "unilateral ceasefire"), and is not done to the
+/// place it happens in.
+pub fn is_stand_down(code: &str) -> bool {
+    code.starts_with("087")
 }
 
 /// What a speaker's words are coded as when they are about another actor's act: a demand
@@ -1105,7 +1218,9 @@ fn coded(
 
 fn same(a: &Actor, b: &Actor) -> bool {
     match (a.entity, b.entity) {
-        (Some(x), Some(y)) => x == y,
+        // "Palestinian police" and "Palestinian armed groups" share the nationality's entity
+        // and are two actors.
+        (Some(x), Some(y)) => x == y && a.code == b.code,
         _ => a.code == b.code && a.name == b.name,
     }
 }
@@ -1270,6 +1385,18 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
     out
 }
 
+/// Whether a speech verb at `i` names an act by a pattern of its own ("declared a ceasefire",
+/// "announced a boycott"): then it is the act, not a report of words.
+fn names_an_act(verbs: &VerbTable, words: &[&str], i: usize, clause: Range<usize>) -> bool {
+    // Its object follows: a determiner opens a noun phrase ("declared a", "announced its").
+    if !words.get(i + 1).is_some_and(|w| is(DETERMINERS, w)) {
+        return false;
+    }
+    verbs
+        .predicate_if(words, i, clause.start, clause.end, false, |_| true)
+        .is_some_and(|p| p.pattern && p.code.primary.is_some())
+}
+
 fn read_speech(
     words: &[&str],
     actors: &[ActorSpan],
@@ -1387,6 +1514,46 @@ fn subject_of(
         .map(|(i, _)| i)
 }
 
+/// The patient of a passive with no actor for its subject: the nearest actor inside the
+/// subject's phrase, after a preposition ("a camp for Congolese refugees was attacked"), not
+/// inside a relative clause.
+fn patient_of(
+    words: &[&str],
+    actors: &[ActorSpan],
+    masked: &[bool],
+    at: usize,
+    lo: usize,
+) -> Option<usize> {
+    let (i, a) = actors
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, a)| a.tokens.end <= at && a.tokens.start >= lo && !masked[a.tokens.start])?;
+    // The actor ends the subject's phrase: only nouns stand between it and the verb.
+    let between = &words[a.tokens.end..at];
+    let plain = between.len() <= 3
+        && !between
+            .iter()
+            .any(|w| *w == "," || is(BREAKS, w) || is(PREPS, w) || is(PRONOUNS, w));
+    plain.then_some(i)
+}
+
+/// The place after a locative preposition between `from` and `hi` ("was arrested in Lebanon",
+/// "killed outside the Iraqi city of Basra").
+fn place_after(words: &[&str], actors: &[ActorSpan], from: usize, hi: usize) -> Option<usize> {
+    actors.iter().position(|a| {
+        if a.tokens.start < from || a.tokens.start >= hi || a.members.iter().any(|m| m.person) {
+            return false;
+        }
+        let mut k = a.tokens.start;
+        while k > from && (is(DETERMINERS, words[k - 1]) || is_compass(words[k - 1])) {
+            k -= 1;
+        }
+        // "outside of the Iraqi city": the preposition may stand two words back.
+        (k.saturating_sub(2)..k).any(|j| j >= from && is(LOCATIVE, words[j]))
+    })
+}
+
 /// A compass word before a place ("southern Lebanon", "the north-western border").
 fn is_compass(w: &str) -> bool {
     let w = w
@@ -1452,6 +1619,12 @@ fn target_of(
         hi
     };
     let first = actors.iter().enumerate().find(|(i, a)| {
+        // Where the pattern marks the target, an actor that spans that point is it ("from
+        // Panama" inside "forces from Panama").
+        let spans_mark = p.target_at.is_some() && a.tokens.start < from && a.tokens.end > from;
+        if spans_mark {
+            return Some(*i) != subject;
+        }
         if a.tokens.start < from || a.tokens.start >= hi || Some(*i) == subject {
             return false;
         }
@@ -1498,9 +1671,20 @@ fn coordinated(words: &[&str], at: usize, lo: usize) -> bool {
     k > lo && matches!(words[k - 1], "and" | "or")
 }
 
-fn is_passive(words: &[&str], p: &Pred) -> bool {
+fn is_passive(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
+    // After a form of "be", a verb that is not its "-ing" form is a participle, regular or
+    // not ("was attacked", "was shot", "were hit").
+    // "is prepared to", "were engaged in": a state, not an act done to the subject.
     let head = words[p.head];
-    if !(head.ends_with("ed") || head.ends_with("en") || head.ends_with("wn")) {
+    let next = words.get(p.head + 1).copied();
+    // "is opposed to French mediation": "to" before a noun phrase, not an infinitive.
+    let noun_after = |k: usize| {
+        words.get(k).is_some_and(|w| is(DETERMINERS, w))
+            || actors.iter().any(|a| a.tokens.start == k)
+    };
+    let stative = (next == Some("to") && (is(PLANNED, head) || noun_after(p.head + 2)))
+        || (next == Some("in") && p.tokens.end > p.head + 1);
+    if p.noun || head.ends_with("ing") || stative {
         return false;
     }
     let mut k = p.tokens.start;
@@ -1510,7 +1694,8 @@ fn is_passive(words: &[&str], p: &Pred) -> bool {
         if is(BE, w) {
             return true;
         }
-        if !is(ADVERBS, w) && !is(NEGATION, w) {
+        let adverb = is(ADVERBS, w) || (w.len() > 4 && w.ends_with("ly"));
+        if !adverb && !is(NEGATION, w) {
             return false;
         }
         k -= 1;
@@ -1622,6 +1807,99 @@ mod tests {
                 && matches!(&c.code[..2], "18" | "19")),
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn an_irregular_participle_is_passive_too() {
+        let out = code(
+            "a canadian was shot dead by lebanese gunmen .",
+            &[(1, 2, "CAN"), (6, 8, "LBNREB")],
+        );
+        assert!(
+            out.iter()
+                .any(|c| c.source.code == "LBNREB"
+                    && c.target.as_ref().is_some_and(|t| t.code == "CAN")),
+            "{out:?}"
+        );
+        assert!(!out.iter().any(|c| c.source.code == "CAN"), "{out:?}");
+    }
+
+    #[test]
+    fn with_no_agent_the_place_stands_for_it() {
+        // CAMEO's and PETRARCH's convention: an unnamed agent is the place's.
+        let out = code(
+            "a canadian missionary was arrested in lebanon .",
+            &[(1, 2, "CAN"), (6, 7, "LBN")],
+        );
+        assert!(
+            has(&out, "17", "LBN", Some("CAN"), Modality::Occurred),
+            "{out:?}"
+        );
+        // Not for cooperation, and not for a state ("is prepared to").
+        let out = code(
+            "a canadian missionary was welcomed in lebanon .",
+            &[(1, 2, "CAN"), (6, 7, "LBN")],
+        );
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn the_patient_may_stand_inside_the_subject_phrase() {
+        let out = code(
+            "a camp for congolese refugees was attacked by burundian militiamen .",
+            &[(3, 5, "CODREF"), (8, 10, "BDIUAF")],
+        );
+        assert!(
+            out.iter().any(|c| c.source.code == "BDIUAF"
+                && c.target.as_ref().is_some_and(|t| t.code == "CODREF")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn ready_to_act_is_the_planned_act() {
+        let out = code(
+            "iraq is prepared to impose martial law in baghdad .",
+            &[(0, 1, "IRQGOV"), (8, 9, "IRQ")],
+        );
+        assert!(
+            out.iter()
+                .any(|c| c.code.starts_with("13") && c.modality == Modality::Planned),
+            "{out:?}"
+        );
+        assert!(!out.iter().any(|c| c.code.starts_with("03")), "{out:?}");
+    }
+
+    #[test]
+    fn a_speech_verb_with_an_act_for_object_is_the_act() {
+        let out = code(
+            "hizbollah declared a unilateral ceasefire with amal .",
+            &[(0, 1, "LBNREB"), (6, 7, "LBNAML")],
+        );
+        assert!(
+            has(&out, "0871", "LBNREB", Some("LBNAML"), Modality::Occurred),
+            "{out:?}"
+        );
+        // "declared that…" still reports words.
+        let out = code(
+            "hizbollah declared that israel attacked syria .",
+            &[(0, 1, "LBNREB"), (3, 4, "ISR"), (5, 6, "SYR")],
+        );
+        assert!(
+            has(&out, "19", "ISR", Some("SYR"), Modality::Claimed),
+            "{out:?}"
+        );
+        assert!(!out.iter().any(|c| c.code.starts_with("087")), "{out:?}");
+    }
+
+    #[test]
+    fn an_event_noun_a_pattern_took_is_no_event_of_its_own() {
+        let out = code(
+            "nato will tighten the naval blockade of serbia .",
+            &[(0, 1, "IGOWSTNAT"), (7, 8, "SRB")],
+        );
+        assert!(out.iter().all(|c| c.source.code == "IGOWSTNAT"), "{out:?}");
+        assert!(out.iter().any(|c| c.code.starts_with("138")), "{out:?}");
     }
 
     #[test]

@@ -69,7 +69,8 @@ struct Pattern {
     weight: usize,
     /// The verbs its comment names ("# PRESS", "# CARRIED_OUT , CARRY_OUT"), as lowercase
     /// words, kept for particle patterns only: the dictionary, converted from TABARI's, keeps
-    /// there which of the block's verbs the pattern was written for.
+    /// there which of the block's verbs the pattern was written for. A comment "# ONLY VERB"
+    /// scopes any pattern so.
     names: Vec<Vec<String>>,
     /// The entries of those verbs in its block (see [`Form::verb`]), for a pattern of
     /// particles only ("* ON", "* DOWN", "* (INTO)"): a phrasal verb is one verb's, where a
@@ -134,6 +135,10 @@ pub struct Predicate {
     pub block: usize,
     /// Whether the form is an event noun rather than a verb.
     pub noun: bool,
+    /// Whether a pattern of the block matched (not only the verb's own code).
+    pub pattern: bool,
+    /// The token after the last word the pattern matched (`end` when no pattern did).
+    pub reach: usize,
 }
 
 /// A PETRARCH-format verb dictionary, ready to match.
@@ -234,8 +239,11 @@ impl VerbTable {
             let Some(b) = block else { continue };
             if let Some(p) = line.strip_prefix('-') {
                 if let Some(mut pattern) = self.parse_pattern(p) {
-                    if let Some(k) = raw.find('#').filter(|_| pattern.is_particle()) {
-                        pattern.names = raw[k + 1..]
+                    // A comment "# ONLY VERB" (in our additions) scopes a pattern of any kind.
+                    let comment = raw.find('#').map(|k| raw[k + 1..].trim());
+                    let only = comment.and_then(|c| c.strip_prefix("ONLY "));
+                    if let Some(names) = only.or(comment.filter(|_| pattern.is_particle())) {
+                        pattern.names = names
                             .split(',')
                             .map(|n| {
                                 n.split(['_', ' '])
@@ -522,28 +530,32 @@ impl VerbTable {
                 target_at: None,
                 block: form.block,
                 noun: form.noun,
+                pattern: false,
+                reach: end,
             });
         }
         let block = &self.blocks[form.block];
-        let mut best: Option<(&Pattern, Option<usize>)> = None;
+        let mut best: Option<(&Pattern, Option<usize>, usize)> = None;
         for p in &block.patterns {
             // A pattern written for another verb of the block is not this one's ("pressed on"
             // is an offensive, "demanded on Monday" is not).
             if !p.verbs.is_empty() && !p.verbs.contains(&form.verb) {
                 continue;
             }
-            let Some(target_at) = self.matches(p, words, start, end, clause_start, clause_end)
+            let Some((target_at, reach)) =
+                self.matches(p, words, start, end, clause_start, clause_end)
             else {
                 continue;
             };
             // The heavier pattern wins; of equal ones the later (an addition overrides).
-            if best.is_none_or(|(b, _)| p.weight >= b.weight) {
-                best = Some((p, target_at));
+            if best.is_none_or(|(b, _, _)| p.weight >= b.weight) {
+                best = Some((p, target_at, reach));
             }
         }
-        let (code, target_at) = match best {
-            Some((p, t)) => (p.code.clone(), t),
-            None => (form.code.clone().or_else(|| block.code.clone())?, None),
+        let pattern = best.is_some();
+        let (code, target_at, reach) = match best {
+            Some((p, t, r)) => (p.code.clone(), t, r),
+            None => (form.code.clone().or_else(|| block.code.clone())?, None, end),
         };
         Some(Predicate {
             start,
@@ -553,10 +565,13 @@ impl VerbTable {
             target_at,
             block: form.block,
             noun: form.noun,
+            pattern,
+            reach,
         })
     }
 
-    /// Whether pattern `p` matches around the form `[start, end)`; `Some(target position)`.
+    /// Whether pattern `p` matches around the form `[start, end)`; `Some((target position,
+    /// the token after the last word matched))`.
     fn matches(
         &self,
         p: &Pattern,
@@ -565,7 +580,7 @@ impl VerbTable {
         end: usize,
         cs: usize,
         ce: usize,
-    ) -> Option<Option<usize>> {
+    ) -> Option<(Option<usize>, usize)> {
         // Before the verb: the elements in order, ending near the verb.
         let mut limit = start;
         for e in p.before.iter().rev() {
@@ -606,7 +621,7 @@ impl VerbTable {
                 Elem::Source => {}
             }
         }
-        Some(target)
+        Some((target, at))
     }
 
     /// Tokens consumed when the phrase matches at `k` (not past `limit`).

@@ -259,6 +259,9 @@ pub struct Gazetteer {
     /// A person's last name (any ASCII case) → the rows of `actors` of the people of the
     /// table who bear it ("Mugabe" → Robert Gabriel Mugabe's).
     surnames: FxHashMap<Folded<'static>, Vec<u32>>,
+    /// A person's first name (any ASCII case) → the rows of the people who bear it, each with
+    /// the last word of the name (for names spelled differently: "Laurent Gbago").
+    given_names: FxHashMap<Folded<'static>, Vec<(u32, &'static str)>>,
     agents: FxHashMap<&'static str, &'static str>,
     /// Hash of a first token (any case) → range of `candidates`, longest first. Tokens that
     /// share a hash share a range; the match compares every token anyway.
@@ -516,6 +519,8 @@ impl Gazetteer {
         let mut actor_phrases: FxHashMap<Folded<'static>, (u32, u32)> = FxHashMap::default();
         actor_phrases.reserve(32_000);
         let mut surnames: FxHashMap<Folded<'static>, Vec<u32>> = FxHashMap::default();
+        let mut given_names: FxHashMap<Folded<'static>, Vec<(u32, &'static str)>> =
+            FxHashMap::default();
         let mut current: Option<(Folded<'static>, u32)> = None;
         let mut previous = "";
         for line in lines(ACTORS) {
@@ -540,6 +545,11 @@ impl Gazetteer {
             if kind == ActorKind::Person {
                 if let Some((_, last)) = phrase.rsplit_once(' ') {
                     surnames.entry(Folded(last)).or_default().push(i);
+                    let first = phrase.split(' ').next().unwrap_or(phrase);
+                    given_names
+                        .entry(Folded(first))
+                        .or_default()
+                        .push((i, last));
                 }
             }
             let k = key(phrase);
@@ -601,6 +611,7 @@ impl Gazetteer {
             actors,
             actor_phrases,
             surnames,
+            given_names,
             agents,
             first_token,
             candidates,
@@ -669,6 +680,16 @@ impl Gazetteer {
             .into_iter()
             .flatten()
             .map(|&i| &self.actors[i as usize])
+    }
+
+    /// The table's people whose name opens with `given`, in any ASCII case, each with the
+    /// last word of the name.
+    pub fn people_given(&self, given: &str) -> impl Iterator<Item = (&Actor, &str)> {
+        self.given_names
+            .get(&Folded(given.trim()) as &dyn FoldKey)
+            .into_iter()
+            .flatten()
+            .map(|&(i, last)| (&self.actors[i as usize], last))
     }
 
     /// The actor codes of a phrase ("Kremlin" → RUSGOV), ignoring case and a leading "the ";

@@ -119,3 +119,58 @@ fn empty_and_odd_texts_do_not_panic() {
         let _ = analyzer.analyze(&doc);
     }
 }
+
+/// The entities of one paragraph, as (type, name, country, actor).
+fn entities_of(
+    text: &str,
+    published: &str,
+) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let mut doc = Document::from_paragraphs("one", Format::Plain, vec![text.to_string()]);
+    doc.published = Some(published.to_string());
+    let a = Analyzer::new().analyze(&doc);
+    a.entities
+        .iter()
+        .map(|e| {
+            (
+                e.kind.clone(),
+                e.name.clone(),
+                e.country.clone(),
+                e.actor.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_part_of_a_country_and_a_two_word_nationality_are_that_country() {
+    let found = entities_of(
+        "Officials said on Monday that South Korean troops had crossed into western Cambodia \
+         and that shelling went on in South Lebanon.",
+        "2001-05-09",
+    );
+    let country = |name: &str| {
+        found
+            .iter()
+            .find(|e| e.1 == name || e.1.ends_with(&format!(" {name}")))
+            .and_then(|e| e.2.clone())
+            .unwrap_or_else(|| panic!("no {name} in {found:?}"))
+    };
+    assert_eq!(country("South Korean"), "KOR");
+    // Whether the tagger takes "western" in or not, the place is Cambodia's.
+    assert_eq!(country("Cambodia"), "KHM");
+    assert_eq!(country("South Lebanon"), "LBN");
+}
+
+#[test]
+fn a_titled_name_spelled_otherwise_is_the_known_person() {
+    let found = entities_of(
+        "Rebels on Wednesday dismissed an appeal from President Laurent Gbago to lay down \
+         their arms.",
+        "2003-05-09",
+    );
+    let person = found
+        .iter()
+        .find(|e| e.1 == "Laurent Gbago")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(person.2.as_deref(), Some("CIV"), "{found:?}");
+}

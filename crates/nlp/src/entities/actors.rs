@@ -124,6 +124,83 @@ pub fn known_surname(g: &Gazetteer, surname: &str, date: Option<&str>) -> Option
     })
 }
 
+/// A compass word that opens the name of a part of a country ("South", "western",
+/// "north-east").
+fn is_compass_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    let w = w.strip_suffix("ern").unwrap_or(&w);
+    let w = w
+        .strip_prefix("north")
+        .or_else(|| w.strip_prefix("south"))
+        .map_or(w, |rest| rest.strip_prefix('-').unwrap_or(rest));
+    matches!(w, "" | "east" | "west" | "central" | "upper" | "lower")
+}
+
+/// The actor code of a person the table names with another spelling: the same first name
+/// and the same last word, past a hyphen or a particle ("Omar Hassan al-Bashir", "Omar El
+/// Bashir" → Omar al Bashir); with a title (`titled`), also a last word one letter off
+/// ("President Abdelaziz Bouteflicka", "Laurent Gbago"). Of the people found, the entry valid
+/// at `date`, else the country they all share; `None` when they differ.
+pub fn known_spelling(
+    g: &Gazetteer,
+    name: &str,
+    date: Option<&str>,
+    titled: bool,
+) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    if words.len() < 2 || last.len() < 4 {
+        return None;
+    }
+    let fuzzy = titled && last.len() >= 5;
+    let found: Vec<&crate::gazetteer::Actor> = g
+        .people_given(first)
+        .filter(|(_, l)| {
+            let l = l.rsplit('-').next().unwrap_or(l);
+            l.eq_ignore_ascii_case(last) || (fuzzy && one_edit_apart(l, last))
+        })
+        .map(|(a, _)| a)
+        .collect();
+    let country = found.first()?.code.get(..3)?;
+    if found.iter().any(|a| a.code.get(..3) != Some(country)) {
+        return None;
+    }
+    let valid = found
+        .iter()
+        .filter(|a| {
+            date.is_some_and(|d| {
+                a.from.as_deref().is_some_and(|f| d >= f) && a.to.as_deref().is_none_or(|t| d <= t)
+            })
+        })
+        .max_by_key(|a| a.from.clone());
+    g.country(country)?;
+    Some(valid.map_or_else(|| country.to_string(), |a| a.code.clone()))
+}
+
+/// Whether two words differ by one letter added, dropped or changed (ASCII case ignored).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let same = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
+    let prefix = short
+        .iter()
+        .zip(long)
+        .take_while(|(x, y)| same(**x, **y))
+        .count();
+    if prefix == short.len() {
+        return true;
+    }
+    // Past the first difference, the rest must agree: shifted by one, or after one change.
+    let skip = usize::from(long.len() > short.len());
+    let rest_short = &short[prefix + 1 - skip..];
+    let rest_long = &long[prefix + 1..];
+    rest_short.len() == rest_long.len()
+        && rest_short.iter().zip(rest_long).all(|(x, y)| same(*x, *y))
+}
+
 /// The CAMEO country code of an ISO alpha-3 code.
 pub fn cameo_country(g: &Gazetteer, iso3: &str) -> String {
     g.country(iso3)
@@ -153,10 +230,19 @@ pub fn of_thing(
     let name = t.slice(m.tokens.clone());
     match m.kind {
         EntityType::Gpe => {
-            // A state before a small town of the same name ("Florida").
-            let country = country_named(g, name)
-                .or_else(|| g.region(name).and_then(|r| r.country.clone()))
-                .or_else(|| g.cities(name).first().map(|&c| g.city(c).country.clone()));
+            // A state before a small town of the same name ("Florida"); a part of a country
+            // by its compass point ("South Lebanon", "western Cambodia") is of that country.
+            let named = |name: &str| {
+                country_named(g, name)
+                    .or_else(|| g.region(name).and_then(|r| r.country.clone()))
+                    .or_else(|| g.cities(name).first().map(|&c| g.city(c).country.clone()))
+            };
+            let country = named(name).or_else(|| {
+                let (first, rest) = name.split_once(' ')?;
+                is_compass_word(first)
+                    .then(|| country_named(g, rest))
+                    .flatten()
+            });
             let actor = country.as_deref().map(|c| cameo_country(g, c));
             (country, actor)
         }
@@ -172,7 +258,15 @@ pub fn of_thing(
             let actor = country.as_deref().map(|c| cameo_country(g, c));
             (country, actor)
         }
-        EntityType::Loc => (g.region(name).and_then(|r| r.country.clone()), None),
+        EntityType::Loc => {
+            let country = g.region(name).and_then(|r| r.country.clone()).or_else(|| {
+                let (first, rest) = name.split_once(' ')?;
+                is_compass_word(first)
+                    .then(|| country_named(g, rest))
+                    .flatten()
+            });
+            (country, None)
+        }
         EntityType::Org => {
             // "the Fatah Party", "the Kifaya Movement": the name without its generic head when
             // the table knows it only so.
@@ -235,5 +329,42 @@ mod tests {
         // Without a date, or with no one of that name, nothing.
         assert_eq!(known_surname(&g, "Mugabe", None), None);
         assert_eq!(known_surname(&g, "Qwertyuiop", Some("2001-05-09")), None);
+    }
+
+    #[test]
+    fn another_spelling_of_a_known_name() {
+        let g = Gazetteer::load();
+        let date = Some("2001-05-09");
+        // Past a hyphen and a particle: the table has "Omar Hassan Ahmad al Bashir".
+        let code = known_spelling(&g, "Omar Hassan al-Bashir", date, false);
+        assert_eq!(code.as_deref().and_then(|c| c.get(..3)), Some("SDN"));
+        // One letter off, only with a title.
+        let code = known_spelling(&g, "Laurent Gbago", date, true);
+        assert_eq!(code.as_deref().and_then(|c| c.get(..3)), Some("CIV"));
+        assert_eq!(known_spelling(&g, "Laurent Gbago", date, false), None);
+        // A first name alone, or nobody of that name, is nothing.
+        assert_eq!(known_spelling(&g, "Laurent", date, true), None);
+        assert_eq!(known_spelling(&g, "Qwerty Uiopasdf", date, true), None);
+    }
+
+    #[test]
+    fn one_edit_apart_is_one_letter_added_dropped_or_changed() {
+        assert!(one_edit_apart("Gbagbo", "Gbago"));
+        assert!(one_edit_apart("Bouteflika", "bouteflicka"));
+        assert!(one_edit_apart("Mitterrand", "Mitterand"));
+        assert!(one_edit_apart("Kagame", "Kagami"));
+        assert!(one_edit_apart("Kagame", "Kagame"));
+        assert!(!one_edit_apart("Kagame", "Kagmia"));
+        assert!(!one_edit_apart("Bush", "Bushehr"));
+    }
+
+    #[test]
+    fn a_compass_word_opens_a_part_of_a_country() {
+        assert!(is_compass_word("South"));
+        assert!(is_compass_word("western"));
+        assert!(is_compass_word("north-eastern"));
+        assert!(is_compass_word("Central"));
+        assert!(!is_compass_word("Southampton"));
+        assert!(!is_compass_word("New"));
     }
 }

@@ -137,8 +137,23 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
                 .collect();
             if !(region || country) {
                 // A nationality word the tagger passed over ("a senior British minister"),
-                // where nothing else was found.
-                if overlapping.is_empty() {
+                // where nothing else was found, or cut short ("South" and "Korean" for "South
+                // Korean").
+                let cut_short = !overlapping.is_empty()
+                    && tokens.len() >= 2
+                    && overlapping.iter().all(|&k| {
+                        let s = &sentence[k];
+                        matches!(s.kind, EntityType::Norp | EntityType::Gpe | EntityType::Loc)
+                            && tokens.start <= s.tokens.start
+                            && s.tokens.end <= tokens.end
+                            && s.tokens.len() < tokens.len()
+                    });
+                if cut_short {
+                    for &k in overlapping.iter().rev() {
+                        sentence.remove(k);
+                    }
+                }
+                if overlapping.is_empty() || cut_short {
                     sentence.push(Mention {
                         tokens,
                         kind: EntityType::Norp,

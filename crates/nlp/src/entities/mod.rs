@@ -234,7 +234,10 @@ pub fn find(
                     (!roles[gi].is_empty() && !fullest.contains(' '))
                         .then(|| actors::known_surname(g, &fullest, date))
                         .flatten()
-                });
+                })
+                // "Omar El Bashir", "President Laurent Gbago": another spelling of a name the
+                // table holds.
+                .or_else(|| actors::known_spelling(g, &fullest, date, !roles[gi].is_empty()));
             if let Some(code) = known {
                 if countries[gi].is_none() {
                     countries[gi] = actors::country_of_code(g, &code);
