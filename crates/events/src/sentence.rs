@@ -303,6 +303,38 @@ const ATTACK_WORDS: &[&str] = &[
     "suicide",
 ];
 
+/// Words of a time phrase after a speech verb ("said on Monday", "said late on Friday").
+const TIME_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
 /// Auxiliaries and modals: words of a verb group, not a subject.
 const AUXILIARIES: &[&str] = &[
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
@@ -1438,7 +1470,19 @@ fn read_speech(
         a.tokens.start == verb.end
             || (a.tokens.start == verb.end + 1 && is(DETERMINERS, words[verb.end]))
     });
-    if let Some(comma) = before_comma {
+    // "…, Li said (on Monday)." ends the sentence there; "In a letter, Iraq said it would…"
+    // goes on to its content.
+    let mut after = verb.end;
+    if let Some(a) = inverted {
+        after = after.max(actors[a].tokens.end);
+    }
+    while words.get(after).is_some_and(|w| is(TIME_WORDS, w)) {
+        after += 1;
+    }
+    let trails = words
+        .get(after)
+        .is_none_or(|w| matches!(*w, "." | "," | ";" | "!" | "?" | "”" | "\"" | "''"));
+    if let Some(comma) = before_comma.filter(|_| trails) {
         let speaker = subject_before.or(inverted);
         if speaker.is_some() && comma > 0 {
             let start = (0..comma)
@@ -1616,7 +1660,11 @@ fn target_of(
     let hi = if p.target_at.is_some() {
         hi.max((from + 4).min(words.len()))
     } else {
-        hi
+        // "agreed to an extension despite Israel's wish": what the act is done in spite of is
+        // not its other side.
+        (from..hi)
+            .find(|&k| matches!(words[k], "despite" | "notwithstanding"))
+            .unwrap_or(hi)
     };
     let first = actors.iter().enumerate().find(|(i, a)| {
         // Where the pattern marks the target, an actor that spans that point is it ("from
@@ -1900,6 +1948,71 @@ mod tests {
         );
         assert!(out.iter().all(|c| c.source.code == "IGOWSTNAT"), "{out:?}");
         assert!(out.iter().any(|c| c.code.starts_with("138")), "{out:?}");
+    }
+
+    #[test]
+    fn a_speech_after_a_comma_still_leads_into_its_content() {
+        // "In a letter, Iraq said it would…": the content follows the verb.
+        let out = code(
+            "in a letter to the un , iraq said it would allow inspectors of the un .",
+            &[(4, 6, "IGOUNO"), (7, 8, "IRQ"), (15, 17, "IGOUNO")],
+        );
+        assert!(
+            has(&out, "035", "IRQ", Some("IGOUNO"), Modality::Planned),
+            "{out:?}"
+        );
+        // "…, Iraq said on Monday." still trails.
+        let out = code(
+            "the un will send inspectors , iraq said on monday .",
+            &[(1, 2, "IGOUNO"), (6, 7, "IRQ")],
+        );
+        assert!(!out.iter().any(|c| c.source.code == "IRQ"), "{out:?}");
+    }
+
+    #[test]
+    fn a_title_is_no_speech_verb() {
+        // "Secretary of State X telephoned Y": "state" is a noun.
+        let out = code(
+            "us secretary of state warren christopher telephoned russian minister kozyrev .",
+            &[(0, 1, "USA"), (7, 10, "RUSGOV")],
+        );
+        assert!(
+            has(&out, "041", "USA", Some("RUSGOV"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn what_an_act_is_done_despite_is_not_its_target() {
+        let out = code(
+            "the council agreed to extend the force in lebanon despite israel 's wish .",
+            &[(1, 2, "IGOUNO"), (8, 9, "LBN"), (10, 11, "ISR")],
+        );
+        assert!(
+            !out.iter()
+                .any(|c| c.target.as_ref().is_some_and(|t| t.code == "ISR")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_does_not_stand_for_another_subject() {
+        // "Officials say gunmen killed…": the officials did not kill.
+        let out = code(
+            "pakistani officials say gunmen killed three chinese engineers .",
+            &[(0, 2, "PAKGOV"), (5, 7, "CHNBUS")],
+        );
+        assert!(
+            !out.iter()
+                .any(|c| c.source.code == "PAKGOV" && c.code.starts_with("19")),
+            "{out:?}"
+        );
+        // "Iran said would…" and "Iran said it would…" still do.
+        let out = code(
+            "iran said it would hold talks with iraq .",
+            &[(0, 1, "IRN"), (7, 8, "IRQ")],
+        );
+        assert!(out.iter().any(|c| c.source.code == "IRN"), "{out:?}");
     }
 
     #[test]

@@ -174,3 +174,16 @@ fn a_titled_name_spelled_otherwise_is_the_known_person() {
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(person.2.as_deref(), Some("CIV"), "{found:?}");
 }
+
+#[test]
+fn an_organisation_taken_for_a_place_keeps_its_actor() {
+    let found = entities_of(
+        "In a letter on Monday, Iraq said it would allow the return of U.N. weapons inspectors.",
+        "2002-09-17",
+    );
+    let un = found
+        .iter()
+        .find(|e| e.1 == "U.N.")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(un.3.as_deref(), Some("IGOUNO"), "{found:?}");
+}

@@ -243,6 +243,12 @@ pub fn of_thing(
                     .then(|| country_named(g, rest))
                     .flatten()
             });
+            if country.is_none() {
+                // An organisation the tagger took for a place ("U.N.").
+                if let Some(code) = known_actor(g, name, None, false) {
+                    return (country_of_code(g, &code), Some(code));
+                }
+            }
             let actor = country.as_deref().map(|c| cameo_country(g, c));
             (country, actor)
         }
