@@ -335,6 +335,53 @@ const TIME_WORDS: &[&str] = &[
     "night",
 ];
 
+/// Verbs whose object does what the infinitive after it says ("urged Iran to stop", "asked
+/// the UN to send").
+const OBJECT_CONTROL: &[&str] = &[
+    "allow",
+    "allowed",
+    "allows",
+    "ask",
+    "asked",
+    "asks",
+    "call",
+    "called",
+    "calls",
+    "encourage",
+    "encouraged",
+    "force",
+    "forced",
+    "forces",
+    "invite",
+    "invited",
+    "invites",
+    "order",
+    "ordered",
+    "orders",
+    "permit",
+    "permitted",
+    "persuade",
+    "persuaded",
+    "press",
+    "pressed",
+    "pressure",
+    "pressured",
+    "request",
+    "requested",
+    "tell",
+    "told",
+    "tells",
+    "urge",
+    "urged",
+    "urges",
+    "want",
+    "wanted",
+    "wants",
+    "warn",
+    "warned",
+    "warns",
+];
+
 /// Auxiliaries and modals: words of a verb group, not a subject.
 const AUXILIARIES: &[&str] = &[
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
@@ -865,6 +912,7 @@ pub fn code_sentence(
 
     let mut out: Vec<Coded> = Vec::new();
     let mut last_subject: Option<(usize, usize)> = None; // (actor span, predicate end)
+    let mut last_target: Option<(usize, usize)> = None; // (actor span, its end)
     let mut prev_verb_end: Option<usize> = None;
     for (k, p) in preds.iter().enumerate() {
         if let Some(prev) = k.checked_sub(1).map(|j| &preds[j]).filter(|q| !q.noun) {
@@ -978,6 +1026,28 @@ pub fn code_sentence(
                 });
             }
         }
+        // "summoned Niger's ambassador to complain": an infinitive of purpose right after the
+        // previous act's object is the same actor's act, done to that object ("urged Iran to
+        // stop" is the object's, as the nearest subject already says).
+        let purpose = !p.noun && p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
+        if let (true, Some((t, end)), Some((s, _)), Some(prev)) = (
+            purpose,
+            last_target,
+            last_subject,
+            k.checked_sub(1).map(|j| &preds[j]),
+        ) {
+            let controlled = is(OBJECT_CONTROL, words[prev.head]);
+            if end + 1 == p.tokens.start && subject == Some(t) && !controlled && target.is_none() {
+                subject = Some(s);
+                target = Some(t);
+                // A meeting held for a conflictual purpose ("summoned the ambassador to
+                // complain") is coded as that purpose.
+                let conflict = codes.get(&p.code).is_some_and(|i| i.quad >= 3);
+                if prev.code.starts_with("04") && conflict {
+                    out.retain(|c| c.predicate != prev.tokens);
+                }
+            }
+        }
         let mut source = subject;
         if passive {
             // "B was attacked by A"; the patient may stand inside the subject's phrase ("a
@@ -1020,6 +1090,7 @@ pub fn code_sentence(
         }
         if !passive && !speaker_source {
             last_subject = Some((src, p.tokens.end));
+            last_target = target.map(|t| (t, actors[t].tokens.end));
         }
         let mut modality = if p.governed {
             Modality::Occurred
@@ -2013,6 +2084,28 @@ mod tests {
             &[(0, 1, "IRN"), (7, 8, "IRQ")],
         );
         assert!(out.iter().any(|c| c.source.code == "IRN"), "{out:?}");
+    }
+
+    #[test]
+    fn a_purpose_after_an_object_is_the_subjects_act_on_it() {
+        let out = code(
+            "nigeria summoned niger 's ambassador to complain of inaction .",
+            &[(0, 1, "NGAGOV"), (2, 5, "NERGOV")],
+        );
+        assert!(
+            has(&out, "11", "NGAGOV", Some("NERGOV"), Modality::Occurred),
+            "{out:?}"
+        );
+        // "urged Iran to stop": the object's own act, asked of it.
+        let out = code(
+            "france urged iran to stop enrichment .",
+            &[(0, 1, "FRA"), (2, 3, "IRN")],
+        );
+        assert!(
+            !out.iter()
+                .any(|c| c.source.code == "FRA" && c.code.starts_with("19")),
+            "{out:?}"
+        );
     }
 
     #[test]
