@@ -223,6 +223,10 @@ const PLANNED: &[&str] = &[
     "vow",
     "vowed",
     "vows",
+    "swear",
+    "swore",
+    "sworn",
+    "swears",
     "ready",
     "eager",
     "willing",
@@ -802,8 +806,13 @@ pub fn code_sentence(
         let mut clause = clause_of(i);
         // A pattern does not reach past a comma that closes the clause (one followed by a
         // name, a quote or a speech verb; "restore, it seems, complete, full ties" goes on).
+        // A comma inside a list ("artillery, mortar, and rocket fire") closes nothing.
+        let in_list = |k: usize| {
+            words.get(k + 1) == Some(&"and") && (k.saturating_sub(3)..k).any(|j| words[j] == ",")
+        };
         if let Some(c) = (i + 1..clause.end).find(|&k| {
             words[k] == ","
+                && !in_list(k)
                 && (actors
                     .iter()
                     .any(|a| a.tokens.start == k + 1 || a.tokens.start == k + 2)
@@ -1014,6 +1023,22 @@ pub fn code_sentence(
                     .flatten()
             })
         };
+        let conflict = codes.get(&p.code).is_some_and(|i| i.quad >= 3);
+        if target.is_none() && (p.governed || conflict) {
+            // "threatened to stop negotiations if the United States goes ahead", "will boycott
+            // the elections unless the president steps down": a threat is aimed at whoever
+            // its condition names.
+            let cond = (p.tokens.end..(p.tokens.end + 15).min(words.len()))
+                .take_while(|&k| !matches!(words[k], "." | ";" | ":"))
+                .find(|&k| matches!(words[k], "if" | "unless"));
+            if let Some(cond) = cond {
+                target = actors.iter().position(|a| {
+                    a.tokens.start > cond
+                        && a.tokens.start <= cond + 3
+                        && Some(a) != subject.map(|s| &actors[s])
+                });
+            }
+        }
         if target.is_none() && !p.noun {
             // "demanded (on Tuesday) that the US cancel…": the complement's subject.
             if let Some(that) =
@@ -1445,6 +1470,20 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
     let mut out: Vec<ActorSpan> = Vec::with_capacity(actors.len());
     for a in actors {
         if let Some(last) = out.last_mut() {
+            // "Libyan leader Muammar Gaddafi": an office and the person right after it are one
+            // actor, the person.
+            // (In a list, the last office: "… and Bulgarian President Todor Zhivkov".)
+            let office = last.members.last().is_some_and(|m| !m.person);
+            if office && last.tokens.end == a.tokens.start && a.members.iter().all(|m| m.person) {
+                last.tokens.end = a.tokens.end;
+                last.members.pop();
+                for m in &a.members {
+                    if !last.members.iter().any(|x| same(x, m)) {
+                        last.members.push(m.clone());
+                    }
+                }
+                continue;
+            }
             let between = &words[last.tokens.end.min(a.tokens.start)..a.tokens.start];
             // Words that may stand before a name in a list: "the", adjectives ("the evil
             // awful Gondor").
@@ -1461,6 +1500,30 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
             // name it is an apposition, one actor ("His counterpart, Admiral X").
             let country = |m: &[Actor]| m.iter().all(|x| x.code.len() == 3 && !x.person);
             let listed = country(&last.members) && country(&a.members);
+            // "between an Israeli peace movement and the PLO": the two sides, whatever nouns
+            // follow the first.
+            let mut k = last.tokens.start;
+            while k > 0 && is(DETERMINERS, words[k - 1]) {
+                k -= 1;
+            }
+            let sides = k > 0 && words[k - 1] == "between";
+            let and = between.iter().position(|w| *w == "and");
+            if let (true, Some(n)) = (sides, and) {
+                let nouns = &between[..n];
+                if !nouns.is_empty()
+                    && modifiers(nouns)
+                    && modifiers(&between[n + 1..])
+                    && !nouns.iter().any(|w| is(DETERMINERS, w))
+                {
+                    last.tokens.end = a.tokens.end;
+                    for m in &a.members {
+                        if !last.members.iter().any(|x| same(x, m)) {
+                            last.members.push(m.clone());
+                        }
+                    }
+                    continue;
+                }
+            }
             let joined = match between {
                 [",", "and", rest @ ..] | ["and", rest @ ..] => modifiers(rest),
                 [",", rest @ ..] => listed && modifiers(rest),
@@ -1703,6 +1766,9 @@ fn is_group_word(w: &str) -> bool {
             | "group"
             | "groups"
             | "members"
+            | "member"
+            | "inhabitants"
+            | "residents"
             | "crowd"
             | "crowds"
             | "number"
@@ -1731,10 +1797,11 @@ fn target_of(
     let hi = if p.target_at.is_some() {
         hi.max((from + 4).min(words.len()))
     } else {
-        // "agreed to an extension despite Israel's wish": what the act is done in spite of is
-        // not its other side.
+        // "agreed to an extension despite Israel's wish", "reimposed blockades following the
+        // deaths of two Israelis": what the act is done in spite of or in answer to is not its
+        // other side.
         (from..hi)
-            .find(|&k| matches!(words[k], "despite" | "notwithstanding"))
+            .find(|&k| matches!(words[k], "despite" | "notwithstanding" | "following"))
             .unwrap_or(hi)
     };
     let first = actors.iter().enumerate().find(|(i, a)| {
@@ -2104,6 +2171,78 @@ mod tests {
         assert!(
             !out.iter()
                 .any(|c| c.source.code == "FRA" && c.code.starts_with("19")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn an_office_and_its_holder_are_one_side_of_a_list() {
+        let text =
+            "libyan leader muammar gaddafi and bulgarian president todor zhivkov signed a treaty .";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let span = |a: usize, b: usize, code: &str, person: bool| ActorSpan {
+            tokens: a..b,
+            members: vec![Actor {
+                code: code.to_string(),
+                entity: Some(a),
+                name: words[a..b].join(" "),
+                person,
+            }],
+        };
+        let actors = [
+            span(0, 2, "LBYGOV", false),
+            span(2, 4, "LBYGOV", true),
+            span(5, 7, "BGRGOV", false),
+            span(7, 9, "BGRGOV", true),
+        ];
+        let out = Coder::new().code_words(&words, &actors);
+        assert!(
+            has(&out, "057", "LBYGOV", Some("BGRGOV"), Modality::Occurred),
+            "{out:?}"
+        );
+        assert!(
+            has(&out, "057", "BGRGOV", Some("LBYGOV"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn between_two_sides_whatever_nouns_follow_the_first() {
+        let out = code(
+            "morocco will host a meeting between an israeli peace movement and the plo .",
+            &[(0, 1, "MAR"), (7, 8, "ISR"), (12, 13, "PSEREB")],
+        );
+        let targets: Vec<&str> = out
+            .iter()
+            .filter_map(|c| c.target.as_ref().map(|t| t.code.as_str()))
+            .collect();
+        assert!(
+            targets.contains(&"ISR") && targets.contains(&"PSEREB"),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_threat_is_aimed_at_whom_its_condition_names() {
+        let out = code(
+            "russia threatened to stop negotiations if the united states goes ahead .",
+            &[(0, 1, "RUS"), (7, 9, "USA")],
+        );
+        assert!(
+            has(&out, "13", "RUS", Some("USA"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_member_of_an_actor_acts_as_it() {
+        let out = code(
+            "a member of the syrian parliament started a hunger strike against assad .",
+            &[(4, 6, "SYRLEG"), (11, 12, "SYRGOV")],
+        );
+        assert!(
+            out.iter()
+                .any(|c| c.code == "142" && c.source.code == "SYRLEG"),
             "{out:?}"
         );
     }
