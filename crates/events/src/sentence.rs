@@ -836,6 +836,9 @@ pub fn code_sentence(
                 | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
                 | "sunday" | "today" | "yesterday" | "tonight",
             ) => Pos::Verb,
+            // "the occupied West Bank", "a banned party": a participle after a determiner
+            // describes a noun.
+            Some(d) if is(DETERMINERS, d) && words[i].ends_with("ed") => Pos::Other,
             // Right after its subject ("France agree", "Russia attacks"), likewise.
             _ if actors.iter().any(|a| a.tokens.end == i) => Pos::Verb,
             _ => pos.classify(words, i),
@@ -2245,6 +2248,16 @@ mod tests {
                 .any(|c| c.code == "142" && c.source.code == "SYRLEG"),
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn a_participle_after_a_determiner_is_no_act() {
+        // "the occupied West Bank", "the outlawed party".
+        let out = code(
+            "palestinians of the occupied west bank protested .",
+            &[(0, 1, "PSE"), (4, 6, "PSE")],
+        );
+        assert!(!out.iter().any(|c| c.code.starts_with("19")), "{out:?}");
     }
 
     #[test]
