@@ -237,9 +237,6 @@ const PLANNED: &[&str] = &[
     "offered",
     "offer",
     "offers",
-    "decided",
-    "decide",
-    "decides",
     "must",
     "could",
     "may",
@@ -1770,6 +1767,7 @@ fn is_group_word(w: &str) -> bool {
             | "groups"
             | "members"
             | "member"
+            | "supporters"
             | "inhabitants"
             | "residents"
             | "crowd"

@@ -244,9 +244,18 @@ pub fn of_thing(
                     .flatten()
             });
             if country.is_none() {
-                // An organisation the tagger took for a place ("U.N.").
+                // An organisation the tagger took for a place ("U.N.", "Montenegro Assembly").
                 if let Some(code) = known_actor(g, name, None, false) {
                     return (country_of_code(g, &code), Some(code));
+                }
+                if m.tokens.len() > 1 {
+                    if let Some(c) = country_in(t, g, m.tokens.clone()) {
+                        let actor = match role_code(g, name) {
+                            Some(r) => format!("{}{r}", cameo_country(g, &c)),
+                            None => cameo_country(g, &c),
+                        };
+                        return (Some(c), Some(actor));
+                    }
                 }
             }
             let actor = country.as_deref().map(|c| cameo_country(g, c));
