@@ -963,8 +963,16 @@ pub fn code_sentence(
                     && !words[end..p.tokens.start]
                         .iter()
                         .any(|w| *w == "," || is(BREAKS, w) || matches!(*w, "after" | "before"));
+                // "opened the bridge after four years to allow the delivery": an infinitive of
+                // purpose is the clause subject's, past a time phrase too.
+                let purpose = p.tokens.start > 0
+                    && words[p.tokens.start - 1] == "to"
+                    && !words[end.min(p.tokens.start)..p.tokens.start]
+                        .iter()
+                        .any(|w| *w == "," || is(BREAKS, w));
                 if end <= p.tokens.start
-                    && (coordinated(words, p.tokens.start, lo) || (subject.is_none() && joined))
+                    && (coordinated(words, p.tokens.start, lo)
+                        || (subject.is_none() && (joined || purpose)))
                 {
                     subject = Some(s);
                 }
@@ -2256,6 +2264,18 @@ mod tests {
             &[(0, 1, "PSE"), (4, 6, "PSE")],
         );
         assert!(!out.iter().any(|c| c.code.starts_with("19")), "{out:?}");
+    }
+
+    #[test]
+    fn a_purpose_is_the_subjects_past_a_time_phrase() {
+        let out = code(
+            "uzbekistan opened the bridge after four years to allow the delivery of grain to afghanistan .",
+            &[(0, 1, "UZB"), (14, 15, "AFG")],
+        );
+        assert!(
+            has(&out, "0863", "UZB", Some("AFG"), Modality::Occurred),
+            "{out:?}"
+        );
     }
 
     #[test]
