@@ -601,13 +601,13 @@ impl VerbTable {
         for e in &p.after {
             match e {
                 Elem::Phrase(ws) => {
-                    let hi = (at + GAP + ws.len()).min(ce);
+                    let hi = gap_end(words, at, GAP + ws.len(), ce);
                     let (k, n) =
                         (at..hi).find_map(|k| self.phrase_at(ws, words, k, ce).map(|n| (k, n)))?;
                     at = k + n;
                 }
                 Elem::Prep(prep, obj) => {
-                    let hi = (at + GAP).min(ce);
+                    let hi = gap_end(words, at, GAP, ce);
                     let k = (at..hi).find(|&k| self.word_matches(prep, words[k]))?;
                     at = k + 1;
                     if let Some(ws) = obj {
@@ -665,6 +665,37 @@ impl VerbTable {
             Word::Set(s) => self.sets[*s].iter().any(|p| p.len() == 1 && p[0] == token),
         }
     }
+}
+
+/// The end of a window of `n` words from `at` (not past `limit`), a day's name ("on Friday",
+/// "today") not counted: "defended Iraq and Libya on Friday against criticism".
+fn gap_end(words: &[&str], at: usize, n: usize, limit: usize) -> usize {
+    let day = |w: &str| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+        )
+    };
+    let mut end = at;
+    let mut counted = 0;
+    while end < limit && counted < n {
+        let w = words[end];
+        let on_a_day = w == "on" && words.get(end + 1).is_some_and(|x| day(x));
+        if !day(w) && !on_a_day {
+            counted += 1;
+        }
+        end += 1;
+    }
+    end
 }
 
 fn lit_len(lit: &str) -> usize {
@@ -884,6 +915,16 @@ SEIZE {SEIZED SEIZES SEIZING} [---]
             assert!(is_plural_of(w, &plural_of(w)), "{w}");
             assert!(!is_plural_of(w, w));
         }
+    }
+
+    #[test]
+    fn a_days_name_does_not_count_in_a_patterns_gap() {
+        let words: Vec<&str> = "iraq and libya on friday against criticism"
+            .split(' ')
+            .collect();
+        // Five words from "iraq", "on friday" not counted: up to "criticism".
+        assert_eq!(gap_end(&words, 0, 5, words.len()), words.len());
+        assert_eq!(gap_end(&words, 0, 3, words.len()), 3);
     }
 
     #[test]
