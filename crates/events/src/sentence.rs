@@ -1070,13 +1070,20 @@ pub fn code_sentence(
             k.checked_sub(1).map(|j| &preds[j]),
         ) {
             let controlled = is(OBJECT_CONTROL, words[prev.head]);
-            if end + 1 == p.tokens.start && subject == Some(t) && !controlled && target.is_none() {
+            // "to Bosnia on Wednesday to investigate": a day's name may stand between.
+            let mut next = end;
+            while next < p.tokens.start - 1 && is(TIME_WORDS, words[next]) {
+                next += 1;
+            }
+            let same_side = subject == Some(t) || subject == Some(s);
+            if next + 1 == p.tokens.start && same_side && !controlled && target.is_none() {
                 subject = Some(s);
                 target = Some(t);
-                // A meeting held for a conflictual purpose ("summoned the ambassador to
-                // complain") is coded as that purpose.
+                // A meeting or a deployment for a conflictual purpose ("summoned the
+                // ambassador to complain", "sent personnel to Bosnia to investigate") is coded
+                // as that purpose.
                 let conflict = codes.get(&p.code).is_some_and(|i| i.quad >= 3);
-                if prev.code.starts_with("04") && conflict {
+                if matches!(prev.code.get(..2), Some("04" | "15")) && conflict {
                     out.retain(|c| c.predicate != prev.tokens);
                 }
             }
