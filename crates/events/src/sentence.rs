@@ -1625,12 +1625,27 @@ fn read_speech(
     if let Some(a) = inverted {
         after = after.max(actors[a].tokens.end);
     }
-    while words.get(after).is_some_and(|w| is(TIME_WORDS, w)) {
+    // ("on Monday", "late on Friday"; "in a statement" is no time.)
+    let time = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            is(TIME_WORDS, w)
+                && (!matches!(*w, "on" | "in" | "at")
+                    || words.get(k + 1).is_some_and(|x| is(TIME_WORDS, x)))
+        })
+    };
+    while time(after) {
         after += 1;
     }
-    let trails = words
-        .get(after)
-        .is_none_or(|w| matches!(*w, "." | "," | ";" | "!" | "?" | "”" | "\"" | "''"));
+    // (A preposition after the verb opens a circumstance, not the content: "…, Li said
+    // during talks with Evmenov".)
+    let trails = words.get(after).is_none_or(|w| {
+        matches!(*w, "." | "," | ";" | "!" | "?" | "”" | "\"" | "''")
+            || is(PREPS, w)
+            || matches!(
+                *w,
+                "during" | "after" | "before" | "while" | "when" | "as" | "according"
+            )
+    });
     if let Some(comma) = before_comma.filter(|_| trails) {
         let speaker = subject_before.or(inverted);
         if speaker.is_some() && comma > 0 {
@@ -2113,6 +2128,21 @@ mod tests {
         );
         assert!(
             has(&out, "035", "IRQ", Some("IGOUNO"), Modality::Planned),
+            "{out:?}"
+        );
+        // "…, Li said during talks" and "…, Li said in a statement" still trail.
+        let out = code(
+            "china and russia should hold joint drills , li said during talks with evmenov .",
+            &[
+                (0, 1, "CHN"),
+                (2, 3, "RUS"),
+                (8, 9, "CHNGOV"),
+                (13, 14, "RUSMIL"),
+            ],
+        );
+        assert!(
+            out.iter()
+                .any(|c| c.source.code == "CHNGOV" && c.code.starts_with("03")),
             "{out:?}"
         );
         // "…, Iraq said on Monday." still trails.
