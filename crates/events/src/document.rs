@@ -476,6 +476,14 @@ fn actor_spans(
         let Some(code) = codes[*k].as_deref() else {
             continue;
         };
+        // "the Russian language", "Arabic-language media": a tongue, not its people.
+        if e.kind == EntityType::Norp
+            && words
+                .get(local.end)
+                .is_some_and(|w| matches!(*w, "language" | "languages"))
+        {
+            continue;
+        }
         let mut tokens = local.clone();
         let mut code = code.to_string();
         if matches!(

@@ -777,6 +777,12 @@ pub fn code_sentence(
             && !in_actor(i)
             // "Secretary of State", "the report", "a note": a noun.
             && !(i > 0 && (words[i - 1] == "of" || is(DETERMINERS, words[i - 1])))
+            // "believed to have been embezzled", "is said to be": a claim, no speech.
+            && !(!is(WISH, w)
+                && words.get(i + 1) == Some(&"to")
+                && words
+                    .get(i + 2)
+                    .is_some_and(|w| matches!(*w, "be" | "have") || verbs.is_verb_form(w)))
             && !names_an_act(verbs, words, i, clause_of(i))
         {
             Some(i..i + 1)
@@ -833,9 +839,14 @@ pub fn code_sentence(
                 | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
                 | "sunday" | "today" | "yesterday" | "tonight",
             ) => Pos::Verb,
-            // "the occupied West Bank", "a banned party": a participle after a determiner
-            // describes a noun.
-            Some(d) if is(DETERMINERS, d) && words[i].ends_with("ed") => Pos::Other,
+            // "the occupied West Bank", "a banned party", "Algeria's leading activist": a
+            // participle after a determiner or a possessive describes a noun.
+            Some(d)
+                if (is(DETERMINERS, d) || d == "'s" || d == "’s")
+                    && (words[i].ends_with("ed") || words[i].ends_with("ing")) =>
+            {
+                Pos::Other
+            }
             // Right after its subject ("France agree", "Russia attacks"), likewise.
             _ if actors.iter().any(|a| a.tokens.end == i) => Pos::Verb,
             _ => pos.classify(words, i),
@@ -1647,8 +1658,10 @@ fn read_speech(
             )
     });
     if let Some(comma) = before_comma.filter(|_| trails) {
+        // (A speaker who is no actor, "a spokeswoman for the U.S. embassy said", still closes
+        // the reported part.)
         let speaker = subject_before.or(inverted);
-        if speaker.is_some() && comma > 0 {
+        if comma > 0 {
             let start = (0..comma)
                 .rev()
                 .find(|&k| matches!(words[k], ";" | ":"))
@@ -1900,7 +1913,8 @@ fn is_passive(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
             || actors.iter().any(|a| a.tokens.start == k)
     };
     let stative = (next == Some("to") && (is(PLANNED, head) || noun_after(p.head + 2)))
-        || (next == Some("in") && p.tokens.end > p.head + 1);
+        || (next == Some("in")
+            && (p.tokens.end > p.head + 1 || matches!(head, "engaged" | "involved" | "embroiled")));
     if p.noun || head.ends_with("ing") || stative {
         return false;
     }
@@ -2311,6 +2325,33 @@ mod tests {
         );
         assert!(
             has(&out, "0863", "UZB", Some("AFG"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn an_attribution_by_no_actor_still_closes_the_reported_part() {
+        // "…, a spokeswoman for the U.S. embassy said": the embassy is no target.
+        let out = code(
+            "haiti imposed a curfew in haiti , a spokeswoman for the us embassy said .",
+            &[(0, 1, "HTIGOV"), (5, 6, "HTI"), (11, 13, "USAGOV")],
+        );
+        assert!(
+            !out.iter()
+                .any(|c| c.target.as_ref().is_some_and(|t| t.code == "USAGOV")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn believed_to_is_a_claim_not_a_speech() {
+        // The agent after the comma still counts: "…, believed to have been embezzled, by …".
+        let out = code(
+            "aristide was accused of misusing funds , much of it believed to have been embezzled , by haitian officials .",
+            &[(0, 1, "HTIELI"), (18, 20, "HTIGOV")],
+        );
+        assert!(
+            has(&out, "112", "HTIGOV", Some("HTIELI"), Modality::Occurred),
             "{out:?}"
         );
     }
