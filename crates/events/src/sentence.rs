@@ -1058,6 +1058,24 @@ pub fn code_sentence(
                 });
             }
         }
+        if p.code.starts_with("11") {
+            // "complained to the UN over Israeli air raids": a complaint is about what it names
+            // after "over" or "about", not to whom it is made.
+            let to_whom = target.is_some_and(|t| {
+                let s = actors[t].tokens.start;
+                (s.saturating_sub(2)..s).any(|k| words[k] == "to")
+            });
+            let about = (p.tokens.end..hi)
+                .find(|&k| matches!(words[k], "over" | "about"))
+                .and_then(|k| {
+                    actors
+                        .iter()
+                        .position(|a| a.tokens.start > k && a.tokens.start <= k + 4)
+                });
+            if let (true, Some(a)) = (to_whom, about) {
+                target = Some(a);
+            }
+        }
         if target.is_none() && !p.noun {
             // "demanded (on Tuesday) that the US cancel…": the complement's subject.
             if let Some(that) =
@@ -1844,8 +1862,13 @@ fn target_of(
         // "agreed to an extension despite Israel's wish", "reimposed blockades following the
         // deaths of two Israelis": what the act is done in spite of or in answer to is not its
         // other side.
+        // A ceasefire or withdrawal declared "after days of battles with Amal" is not made with
+        // Amal.
         (from..hi)
-            .find(|&k| matches!(words[k], "despite" | "notwithstanding" | "following"))
+            .find(|&k| {
+                matches!(words[k], "despite" | "notwithstanding" | "following")
+                    || (is_stand_down(&p.code) && matches!(words[k], "after" | "before"))
+            })
             .unwrap_or(hi)
     };
     let first = actors.iter().enumerate().find(|(i, a)| {
@@ -2354,6 +2377,27 @@ mod tests {
             has(&out, "112", "HTIGOV", Some("HTIELI"), Modality::Occurred),
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn a_complaint_is_about_what_it_names_not_to_whom() {
+        let out = code(
+            "lebanon complained to the un over israeli air raids .",
+            &[(0, 1, "LBN"), (4, 5, "IGOUNO"), (6, 7, "ISR")],
+        );
+        assert!(
+            has(&out, "11", "LBN", Some("ISR"), Modality::Occurred),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_ceasefire_after_battles_is_not_made_with_the_foe_of_the_battles() {
+        let out = code(
+            "hizbollah declared a ceasefire after days of battles with amal .",
+            &[(0, 1, "LBNREB"), (9, 10, "LBNAML")],
+        );
+        assert!(!out.iter().any(|c| c.target.is_some()), "{out:?}");
     }
 
     #[test]
