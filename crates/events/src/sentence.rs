@@ -1255,6 +1255,10 @@ pub fn code_sentence(
             continue;
         }
         let target_tokens = target.map(|t| actors[t].tokens.clone());
+        // Exercises held by two or more states together are military cooperation (062).
+        if targets.is_empty() && sources.len() > 1 && p.noun && code == "150" {
+            code = "062".to_string();
+        }
         if targets.is_empty()
             && sources.len() > 1
             && matches!(&code[..2], "03" | "04" | "05" | "06" | "07" | "08")
@@ -1829,6 +1833,7 @@ fn is_group_word(w: &str) -> bool {
             | "members"
             | "member"
             | "supporters"
+            | "deployment"
             | "inhabitants"
             | "residents"
             | "crowd"
@@ -2398,6 +2403,24 @@ mod tests {
             &[(0, 1, "LBNREB"), (9, 10, "LBNAML")],
         );
         assert!(!out.iter().any(|c| c.target.is_some()), "{out:?}");
+    }
+
+    #[test]
+    fn exercises_together_are_cooperation_alone_a_show_of_force() {
+        let out = code(
+            "russia and china held naval drills on monday .",
+            &[(0, 1, "RUS"), (2, 3, "CHN")],
+        );
+        assert!(
+            has(&out, "062", "RUS", Some("CHN"), Modality::Occurred),
+            "{out:?}"
+        );
+        assert!(
+            has(&out, "062", "CHN", Some("RUS"), Modality::Occurred),
+            "{out:?}"
+        );
+        let out = code("iran held military exercises on monday .", &[(0, 1, "IRN")]);
+        assert!(has(&out, "150", "IRN", None, Modality::Occurred), "{out:?}");
     }
 
     #[test]
