@@ -1019,9 +1019,12 @@ pub fn code_sentence(
                     is(AUXILIARIES, w) || is(ADVERBS, w) || is(NEGATION, w) || w == "that"
                 })
             };
+            // (The pronoun is this clause's: "Hungary said it will support a resolution that
+            // aims to tighten sanctions" does not make Hungary tighten them.)
             let stands_for_speaker = |s: &Speech| {
                 (s.leads() && (p.noun || bare(s)))
-                    || (s.content.start..p.tokens.start).any(|k| is(PRONOUNS, words[k]))
+                    || (s.content.start.max(p.clause.start)..p.tokens.start)
+                        .any(|k| is(PRONOUNS, words[k]))
             };
             if let Some(s) = content
                 .filter(|s| stands_for_speaker(s) && !passive)
