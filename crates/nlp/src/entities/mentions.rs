@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::entities::{EntityType, Form, Mention, Tokenized};
-use crate::gazetteer::{Gazetteer, PhraseKind, PhraseMatch};
+use crate::gazetteer::{ActorKind, Gazetteer, PhraseKind, PhraseMatch};
 use crate::ner::features::Prepared;
 use crate::ner::{gaz, spans, Kind, Model, WordCache};
 use crate::titles::is_title_word;
@@ -126,6 +126,29 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
             let region = m.kinds.contains(&PhraseKind::Region);
             let country = m.kinds.contains(&PhraseKind::Country);
             let nationality = m.kinds.contains(&PhraseKind::Nationality);
+            // A known group or international body the tagger passed over ("top al-Qaeda
+            // leaders"): an organisation, where nothing else was found, with a capital in it.
+            if !(region || country || nationality) && m.kinds.contains(&PhraseKind::Actor) {
+                let text = t.slice(tokens.clone());
+                let group = g
+                    .actors(text)
+                    .iter()
+                    .all(|a| matches!(a.kind, ActorKind::Group | ActorKind::Igo))
+                    && !g.actors(text).is_empty();
+                let named = text.chars().any(char::is_uppercase)
+                    && text.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+                let free = !sentence
+                    .iter()
+                    .any(|s| s.tokens.start < tokens.end && tokens.start < s.tokens.end);
+                if group && named && free {
+                    sentence.push(Mention {
+                        tokens,
+                        kind: EntityType::Org,
+                        form: Form::Name,
+                    });
+                }
+                continue;
+            }
             if !(region || country || nationality) || !t.capitalised(tokens.start) {
                 continue;
             }
