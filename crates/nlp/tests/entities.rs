@@ -187,3 +187,17 @@ fn an_organisation_taken_for_a_place_keeps_its_actor() {
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(un.3.as_deref(), Some("IGOUNO"), "{found:?}");
 }
+
+#[test]
+fn a_known_group_the_tagger_passed_over_is_an_organisation() {
+    let found = entities_of(
+        "Recent attacks have killed at least eight top al-Qaeda leaders since last July.",
+        "2009-05-09",
+    );
+    let group = found
+        .iter()
+        .find(|e| e.1 == "al-Qaeda")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(group.0, "ORG", "{found:?}");
+    assert_eq!(group.3.as_deref(), Some("IMGMUSALQ"), "{found:?}");
+}
