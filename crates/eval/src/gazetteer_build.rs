@@ -893,14 +893,34 @@ fn parse_actors(text: &str, report: &mut Report) -> Vec<Block> {
                 block.double_underscore = true;
             }
         }
-        let phrase = normalize_phrase(phrase_raw);
-        if !phrase.is_empty() {
-            block.phrases.push(phrase);
+        // "IRISH_REPUBLICAN_ARMY_(IRA)_": the name, and the short form in brackets when it is
+        // one (three to five capitals; "DIRECT_ACTION_(GREECE)_" names a country, no form).
+        let (name, short) = split_short_form(phrase_raw);
+        for raw_phrase in std::iter::once(name).chain(short) {
+            let phrase = normalize_phrase(raw_phrase);
+            if !phrase.is_empty() {
+                block.phrases.push(phrase);
+            }
         }
         add_codes(block, t, report);
     }
     blocks.retain(|b| !b.phrases.is_empty() && !b.codes.is_empty());
     blocks
+}
+
+/// A dictionary phrase and the short form it gives in brackets: "IRISH_REPUBLICAN_ARMY_(IRA)_"
+/// → ("IRISH_REPUBLICAN_ARMY_", Some("IRA")). A bracket that is no short form (not three to
+/// five capital letters) is dropped from the name all the same.
+fn split_short_form(raw: &str) -> (&str, Option<&str>) {
+    let Some(open) = raw.find("_(") else {
+        return (raw, None);
+    };
+    let Some(close) = raw[open..].find(')').map(|k| open + k) else {
+        return (raw, None);
+    };
+    let inner = &raw[open + 2..close];
+    let short = (3..=5).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_uppercase());
+    (&raw[..open + 1], short.then_some(inner))
 }
 
 /// The code a record holds now: an open-ended one (the latest start), else the last listed.
@@ -2599,6 +2619,19 @@ fn build_agents(text: &str, report: &mut Report) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_form_in_brackets_is_a_phrase_of_its_own() {
+        assert_eq!(
+            split_short_form("IRISH_REPUBLICAN_ARMY_(IRA)_"),
+            ("IRISH_REPUBLICAN_ARMY_", Some("IRA"))
+        );
+        assert_eq!(
+            split_short_form("DIRECT_ACTION_(GREECE)_"),
+            ("DIRECT_ACTION_", None)
+        );
+        assert_eq!(split_short_form("HAMAS_"), ("HAMAS_", None));
+    }
 
     #[test]
     fn dates_read_as_petrarch_reads_them() {
