@@ -201,3 +201,16 @@ fn a_known_group_the_tagger_passed_over_is_an_organisation() {
     assert_eq!(group.0, "ORG", "{found:?}");
     assert_eq!(group.3.as_deref(), Some("IMGMUSALQ"), "{found:?}");
 }
+
+#[test]
+fn an_official_of_an_international_body_acts_as_it() {
+    let found = entities_of(
+        "On Monday, United Nations Secretary-General Kofi Annan visited Baghdad.",
+        "2002-05-09",
+    );
+    let annan = found
+        .iter()
+        .find(|e| e.1 == "Kofi Annan")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(annan.3.as_deref(), Some("IGOUNO"), "{found:?}");
+}

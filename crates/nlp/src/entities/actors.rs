@@ -35,6 +35,31 @@ pub fn country_in(t: &Tokenized<'_>, g: &Gazetteer, r: Range<usize>) -> Option<S
     None
 }
 
+/// The actor code of an international body named inside tokens `r` ("the United Nations
+/// Emergency Relief Coordinator" → IGOUNO).
+pub fn international_body(t: &Tokenized<'_>, g: &Gazetteer, r: Range<usize>) -> Option<String> {
+    let words: Vec<&str> = r.clone().map(|i| t.word(i)).collect();
+    g.phrases(&words).into_iter().find_map(|m| {
+        let text = words[m.start..m.end].join(" ");
+        known_actor(g, &text, None, false).filter(|c| c.starts_with("IGO"))
+    })
+}
+
+/// The international body named right before tokens `at` (within three words, ending where
+/// they start): "United Nations" before "Secretary-General".
+pub fn international_body_before(t: &Tokenized<'_>, g: &Gazetteer, at: usize) -> Option<String> {
+    let sentence = &t.sentences[t.sentence_of(at)];
+    let from = at.saturating_sub(3).max(sentence.start);
+    let words: Vec<&str> = (from..at).map(|i| t.word(i)).collect();
+    g.phrases(&words)
+        .into_iter()
+        .filter(|m| m.end == words.len())
+        .find_map(|m| {
+            let text = words[m.start..m.end].join(" ");
+            known_actor(g, &text, None, false).filter(|c| c.starts_with("IGO"))
+        })
+}
+
 /// The role code (`GOV`, `MIL`…) the words of `text` carry: the longest phrase of the agent
 /// table inside it, later words breaking ties ("head of the Russian Navy" → `MIL`).
 pub fn role_code(g: &Gazetteer, text: &str) -> Option<String> {

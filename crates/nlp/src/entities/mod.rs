@@ -299,7 +299,37 @@ pub fn find(
                 (Some(c), None) => Some(actors::cameo_country(g, c)),
                 _ => None,
             };
-            (country, actor)
+            // An official of an international body acts as that body, as CAMEO codes "UN
+            // Secretary-General Kofi Annan" (IGOUNO), whatever the person's own country.
+            // (The office may be an apposition the tagger took for an organisation: "Kenzo
+            // Oshima, the United Nations Emergency Relief Coordinator,".)
+            let apposition = group.members.iter().find_map(|&k| {
+                let end = mentions[k].tokens.end;
+                if end >= t.tokens.len() || t.word(end) != "," {
+                    return None;
+                }
+                mentions
+                    .iter()
+                    .find(|m| {
+                        m.kind == EntityType::Org
+                            && (m.tokens.start == end + 1
+                                || (m.tokens.start == end + 2 && t.lower[end + 1] == "the"))
+                    })
+                    .map(|m| m.tokens.clone())
+            });
+            // (A body named just before the title belongs to it: "United Nations
+            // Secretary-General".)
+            let body = roles[gi]
+                .iter()
+                .map(|r| r.tokens.clone())
+                .chain(apposition)
+                .find_map(|r| actors::international_body(t, g, r))
+                .or_else(|| {
+                    roles[gi]
+                        .iter()
+                        .find_map(|r| actors::international_body_before(t, g, r.tokens.start))
+                });
+            (country, body.or(actor))
         } else {
             actors::of_thing(t, g, &mentions, &mentions[first_name])
         };
