@@ -1432,16 +1432,41 @@ fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
         );
         demand.then(|| (k + 1..(k + 5).min(words.len())).find(|&j| words[j] == "that"))?
     });
-    if asks.is_empty() && demanded_from.is_none() {
+    // Where the infinitive of a rejected offer starts ("rejected a US offer to host a
+    // summit", "refused an invitation to attend"): what was offered did not happen.
+    let rejected_from: Option<usize> =
+        out.iter()
+            .filter(|c| c.code.starts_with("12"))
+            .find_map(|c| {
+                let end = c.predicate.end;
+                (end..(end + 6).min(words.len().saturating_sub(1))).find(|&k| {
+                    words[k + 1] == "to"
+                        && matches!(
+                            words[k],
+                            "offer"
+                                | "invitation"
+                                | "proposal"
+                                | "plan"
+                                | "call"
+                                | "request"
+                                | "bid"
+                        )
+                })
+            });
+    if asks.is_empty() && demanded_from.is_none() && rejected_from.is_none() {
         return out;
     }
     out.into_iter()
         .filter(|c| {
             let ask = matches!(c.code.get(..2), Some("10" | "02"));
-            ask || !(asks
-                .iter()
-                .any(|(end, target)| c.predicate.start >= *end && c.source.code == *target)
-                || demanded_from.is_some_and(|at| c.predicate.start > at && c.clause.contains(&at)))
+            let offered =
+                rejected_from.is_some_and(|at| c.predicate.start > at && !c.code.starts_with("12"));
+            !offered
+                && (ask
+                    || !(asks.iter().any(|(end, target)| {
+                        c.predicate.start >= *end && c.source.code == *target
+                    }) || demanded_from
+                        .is_some_and(|at| c.predicate.start > at && c.clause.contains(&at))))
         })
         .collect()
 }
@@ -2424,6 +2449,21 @@ mod tests {
         );
         let out = code("iran held military exercises on monday .", &[(0, 1, "IRN")]);
         assert!(has(&out, "150", "IRN", None, Modality::Occurred), "{out:?}");
+    }
+
+    #[test]
+    fn what_a_rejected_offer_offered_did_not_happen() {
+        let out = code(
+            "arafat rejected a us offer to host a summit between israel and syria .",
+            &[
+                (0, 1, "PSEGOV"),
+                (3, 4, "USA"),
+                (10, 11, "ISR"),
+                (12, 13, "SYR"),
+            ],
+        );
+        assert!(out.iter().any(|c| c.code.starts_with("12")), "{out:?}");
+        assert!(!out.iter().any(|c| c.source.code == "USA"), "{out:?}");
     }
 
     #[test]
