@@ -1108,7 +1108,9 @@ pub fn code_sentence(
                 next += 1;
             }
             let same_side = subject == Some(t) || subject == Some(s);
-            if next + 1 == p.tokens.start && same_side && !controlled && target.is_none() {
+            // ("defended the right of Russian troops to fire": the troops fire.)
+            let of = actors[t].tokens.start > 0 && words[actors[t].tokens.start - 1] == "of";
+            if next + 1 == p.tokens.start && same_side && !controlled && !of && target.is_none() {
                 subject = Some(s);
                 target = Some(t);
                 // A meeting or a deployment for a conflictual purpose ("summoned the
@@ -1450,6 +1452,8 @@ fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
                                 | "call"
                                 | "request"
                                 | "bid"
+                                | "ultimatum"
+                                | "appeal"
                         )
                 })
             });
