@@ -1126,8 +1126,15 @@ pub fn code_sentence(
         if passive {
             // "B was attacked by A"; the patient may stand inside the subject's phrase ("a
             // camp for Congolese refugees was attacked").
-            let patient =
-                subject.or_else(|| patient_of(words, &actors, &masked, p.tokens.start, from));
+            // (A reduced relative's patient is the noun before its comma, when it is an actor:
+            // "Assad, aided by the Russians"; "the Beagle Channel, disputed by…" names none.)
+            let patient = if reduced_relative(words, p) {
+                actors
+                    .iter()
+                    .position(|a| a.tokens.end + 1 == p.tokens.start)
+            } else {
+                subject.or_else(|| patient_of(words, &actors, &masked, p.tokens.start, from))
+            };
             let by = (p.tokens.end..hi).find(|&k| words[k] == "by");
             let agent = by.and_then(|b| {
                 actors
@@ -1961,6 +1968,15 @@ fn coordinated(words: &[&str], at: usize, lo: usize) -> bool {
     k > lo && matches!(words[k - 1], "and" | "or")
 }
 
+/// ", disputed by Argentina and Chile": a participle after a comma with its agent describes the
+/// noun before the comma, whatever the clause's subject.
+fn reduced_relative(words: &[&str], p: &Pred) -> bool {
+    p.tokens.start > 0
+        && words[p.tokens.start - 1] == ","
+        && words.get(p.tokens.end) == Some(&"by")
+        && words[p.head].ends_with("ed")
+}
+
 fn is_passive(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
     // After a form of "be", a verb that is not its "-ing" form is a participle, regular or
     // not ("was attacked", "was shot", "were hit").
@@ -1977,6 +1993,9 @@ fn is_passive(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
             && (p.tokens.end > p.head + 1 || matches!(head, "engaged" | "involved" | "embroiled")));
     if p.noun || head.ends_with("ing") || stative {
         return false;
+    }
+    if reduced_relative(words, p) {
+        return true;
     }
     let mut k = p.tokens.start;
     let mut steps = 0;
@@ -2468,6 +2487,15 @@ mod tests {
         );
         assert!(out.iter().any(|c| c.code.starts_with("12")), "{out:?}");
         assert!(!out.iter().any(|c| c.source.code == "USA"), "{out:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_with_its_agent_describes_a_noun() {
+        let out = code(
+            "a brazilian ship sailed in the channel , disputed by argentina and chile .",
+            &[(1, 2, "BRA"), (10, 11, "ARG"), (12, 13, "CHL")],
+        );
+        assert!(!out.iter().any(|c| c.code.starts_with("11")), "{out:?}");
     }
 
     #[test]
