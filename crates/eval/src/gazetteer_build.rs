@@ -909,8 +909,10 @@ fn parse_actors(text: &str, report: &mut Report) -> Vec<Block> {
 }
 
 /// A dictionary phrase and the short form it gives in brackets: "IRISH_REPUBLICAN_ARMY_(IRA)_"
-/// → ("IRISH_REPUBLICAN_ARMY_", Some("IRA")). A bracket that is no short form (not three to
-/// five capital letters) is dropped from the name all the same.
+/// → ("IRISH_REPUBLICAN_ARMY_", Some("IRA")). The bracket is a short form only when it spells
+/// the initials of the name's words ("of", "the", "and", "for" may be left out); any other
+/// bracket ("AMERICANS_(USA)_", "DIRECT_ACTION_(GREECE)_") is no phrase and the name is kept
+/// without it (`None` when the bracket is not at the end).
 fn split_short_form(raw: &str) -> (&str, Option<&str>) {
     let Some(open) = raw.find("_(") else {
         return (raw, None);
@@ -918,9 +920,22 @@ fn split_short_form(raw: &str) -> (&str, Option<&str>) {
     let Some(close) = raw[open..].find(')').map(|k| open + k) else {
         return (raw, None);
     };
+    if !raw[close + 1..].trim_matches('_').is_empty() {
+        return (raw, None);
+    }
+    let name = &raw[..open + 1];
     let inner = &raw[open + 2..close];
-    let short = (3..=5).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_uppercase());
-    (&raw[..open + 1], short.then_some(inner))
+    let initials = |skip_small: bool| -> String {
+        name.split(['_', '-'])
+            .filter(|w| !w.is_empty())
+            .filter(|w| !(skip_small && matches!(*w, "OF" | "THE" | "AND" | "FOR")))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let short = inner.len() >= 3
+        && inner.bytes().all(|b| b.is_ascii_uppercase())
+        && (initials(true) == inner || initials(false) == inner);
+    (name, short.then_some(inner))
 }
 
 /// The code a record holds now: an open-ended one (the latest start), else the last listed.
@@ -1530,12 +1545,18 @@ fn build_cities(geo: &Geo, phoenix: &[Block], casing: &Casing) -> Vec<Vec<String
         .iter()
         .map(|c| (c.iso2.as_str(), c.iso3.as_str()))
         .collect();
-    // Spellings of the Phoenix country records (their cities): "Peking", "Tsingtao".
-    let dictionary: HashSet<String> = phoenix
+    // Spellings of the Phoenix country records (their cities): "Peking", "Tsingtao", with the
+    // record's country, so that one country's place lends no name to another's town.
+    let mut dictionary: HashMap<String, Vec<String>> = HashMap::new();
+    for b in phoenix
         .iter()
         .filter(|b| b.codes.iter().all(|d| d.code.len() == 3))
-        .flat_map(|b| b.phrases.iter().map(|p| phrase_key(p)))
-        .collect();
+    {
+        for p in &b.phrases {
+            let countries = dictionary.entry(phrase_key(p)).or_default();
+            countries.extend(b.codes.iter().map(|d| d.code.clone()));
+        }
+    }
     // Several-word alternates that English news writes as names ("New York").
     let multiword: HashSet<String> = geo
         .cities
@@ -1575,7 +1596,10 @@ fn build_cities(geo: &Geo, phoenix: &[Block], casing: &Casing) -> Vec<Vec<String
                 });
             let rank = if folded.as_deref() == Some(a.as_str()) {
                 0 // the name without its accents: "Zurich", "Sao Paulo"
-            } else if dictionary.contains(&key) {
+            } else if dictionary.get(&key).is_some_and(|codes| {
+                let own = iso3.get(c.iso2.as_str()).copied().unwrap_or("");
+                codes.iter().any(|code| code == own)
+            }) {
                 1 // a spelling the event dictionaries use: "Peking", "Tsingtao"
             } else if placeish && (!a.contains(' ') || in_news.get(&upper).is_some_and(|n| n.0 > 0))
             {
@@ -2630,6 +2654,12 @@ mod tests {
             split_short_form("DIRECT_ACTION_(GREECE)_"),
             ("DIRECT_ACTION_", None)
         );
+        assert_eq!(
+            split_short_form("LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_"),
+            ("LIBERATION_TIGERS_OF_TAMIL_EELAM_", Some("LTTE"))
+        );
+        // A bracket that spells no initials is no short form.
+        assert_eq!(split_short_form("AMERICANS_(USA)_"), ("AMERICANS_", None));
         assert_eq!(split_short_form("HAMAS_"), ("HAMAS_", None));
     }
 
