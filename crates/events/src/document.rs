@@ -717,7 +717,7 @@ fn domestic_target(g: &Gazetteer, home: Option<&str>, named: usize, c: &Coded) -
         .source
         .code
         .get(3..)
-        .is_some_and(|role| role.contains("COP"))
+        .is_some_and(|role| role.as_bytes().chunks(3).any(|c| c == b"COP"))
         && matches!(c.code.get(..2), Some("17" | "18" | "19" | "20"));
     let at_home_by_kind = police
         || ["14", "081", "082", "083", "172", "175"]

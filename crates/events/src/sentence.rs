@@ -277,7 +277,6 @@ const ATTACK_WORDS: &[&str] = &[
     "bombs",
     "bullet",
     "bullets",
-    "device",
     "explosion",
     "explosive",
     "explosives",
@@ -288,8 +287,6 @@ const ATTACK_WORDS: &[&str] = &[
     "gunmen",
     "insurgents",
     "militants",
-    "mine",
-    "mines",
     "mortar",
     "mortars",
     "raid",
@@ -301,7 +298,6 @@ const ATTACK_WORDS: &[&str] = &[
     "snipers",
     "shot",
     "shooting",
-    "suicide",
 ];
 
 /// Words of a time phrase after a speech verb ("said on Monday", "said late on Friday").
@@ -690,7 +686,7 @@ const ADDRESS: &[&str] = &["tell", "tells", "told", "telling", "inform", "inform
 /// Words that commit their subject to the act after them.
 const COMMITTING: &[&str] = &[
     "agree", "agreed", "agrees", "pledge", "pledged", "pledges", "promise", "promised", "promises",
-    "vow", "vowed", "vows",
+    "vow", "vowed", "vows", "swear", "swore", "sworn", "swears",
 ];
 
 /// Subject pronouns: in a speaker's words, most often the speaker itself.
@@ -842,7 +838,7 @@ pub fn code_sentence(
             // "the occupied West Bank", "a banned party", "Algeria's leading activist": a
             // participle after a determiner or a possessive describes a noun.
             Some(d)
-                if (is(DETERMINERS, d) || d == "'s" || d == "’s")
+                if ((is(DETERMINERS, d) && d != "this") || d == "'s" || d == "’s")
                     && (words[i].ends_with("ed") || words[i].ends_with("ing")) =>
             {
                 Pos::Other
@@ -932,7 +928,8 @@ pub fn code_sentence(
 
     let mut out: Vec<Coded> = Vec::new();
     let mut last_subject: Option<(usize, usize)> = None; // (actor span, predicate end)
-    let mut last_target: Option<(usize, usize)> = None; // (actor span, its end)
+                                                         // (actor span, its end, the predicate it was the target of)
+    let mut last_target: Option<(usize, usize, usize)> = None;
     let mut prev_verb_end: Option<usize> = None;
     for (k, p) in preds.iter().enumerate() {
         if let Some(prev) = k.checked_sub(1).map(|j| &preds[j]).filter(|q| !q.noun) {
@@ -947,7 +944,7 @@ pub fn code_sentence(
             Some(s) => p.clause.end.min(s.content.end),
             None => p.clause.end,
         };
-        let passive = is_passive(words, &actors, p);
+        let passive = is_passive(words, p);
         // A subject belongs to the nearest verb after it: not past the previous verb or
         // speech verb.
         let spoke = speech
@@ -1095,14 +1092,10 @@ pub fn code_sentence(
         // previous act's object is the same actor's act, done to that object ("urged Iran to
         // stop" is the object's, as the nearest subject already says).
         let purpose = !p.noun && p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
-        if let (true, Some((t, end)), Some((s, _)), Some(prev)) = (
-            purpose,
-            last_target,
-            last_subject,
-            k.checked_sub(1).map(|j| &preds[j]),
-        ) {
+        if let (true, Some((t, end, j)), Some((s, _))) = (purpose, last_target, last_subject) {
+            let prev = &preds[j];
             let controlled = is(OBJECT_CONTROL, words[prev.head]);
-            // "to Bosnia on Wednesday to investigate": a day's name may stand between.
+            // "to Bosnia on Wednesday to investigate": a time phrase may stand between.
             let mut next = end;
             while next < p.tokens.start - 1 && is(TIME_WORDS, words[next]) {
                 next += 1;
@@ -1171,7 +1164,7 @@ pub fn code_sentence(
         }
         if !passive && !speaker_source {
             last_subject = Some((src, p.tokens.end));
-            last_target = target.map(|t| (t, actors[t].tokens.end));
+            last_target = target.map(|t| (t, actors[t].tokens.end, k));
         }
         let mut modality = if p.governed {
             Modality::Occurred
@@ -1268,7 +1261,8 @@ pub fn code_sentence(
         }
         let target_tokens = target.map(|t| actors[t].tokens.clone());
         // Exercises held by two or more states together are military cooperation (062).
-        if targets.is_empty() && sources.len() > 1 && p.noun && code == "150" {
+        let distinct = sources.iter().any(|a| a.code != sources[0].code);
+        if targets.is_empty() && distinct && p.noun && code == "150" {
             code = "062".to_string();
         }
         if targets.is_empty()
@@ -1338,14 +1332,15 @@ pub fn code_sentence(
 }
 
 /// Whether an act with no target named is an event at all: protest, a show of force,
-/// coercion, assault and mass violence are; a fight (19x) needs its foe (PETRARCH's verbs for
+/// coercion, assault and mass violence are, and so is standing down (087x); a fight (19x) needs its foe (PETRARCH's verbs for
 /// it, "struggle", "break", "overwhelm", say nothing of war without one: "the dollar
 /// struggled", "dishware is easily broken"), and talk, help or demands need their other side.
 pub fn needs_no_target(code: &str) -> bool {
     matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "20")) || is_stand_down(code)
 }
 
-/// Standing down: a ceasefire declared, forces demobilized, a retreat or surrender (087x).
+/// Standing down: a ceasefire declared, a blockade eased, forces demobilized, a retreat or
+/// surrender (087x).
 /// It is done by one side, whoever the foe (a "unilateral ceasefire"), and is not done to the
 /// place it happens in.
 pub fn is_stand_down(code: &str) -> bool {
@@ -1470,8 +1465,9 @@ fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
     out.into_iter()
         .filter(|c| {
             let ask = matches!(c.code.get(..2), Some("10" | "02"));
-            let offered =
-                rejected_from.is_some_and(|at| c.predicate.start > at && !c.code.starts_with("12"));
+            let offered = rejected_from.is_some_and(|at| {
+                c.predicate.start > at && c.clause.contains(&at) && !c.code.starts_with("12")
+            });
             !offered
                 && (ask
                     || !(asks.iter().any(|(end, target)| {
@@ -1560,8 +1556,13 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
             // "Libyan leader Muammar Gaddafi": an office and the person right after it are one
             // actor, the person.
             // (In a list, the last office: "… and Bulgarian President Todor Zhivkov".)
-            let office = last.members.last().is_some_and(|m| !m.person);
-            if office && last.tokens.end == a.tokens.start && a.members.iter().all(|m| m.person) {
+            let office = last.members.last().filter(|m| !m.person);
+            let holder = office.is_some_and(|o| {
+                a.members
+                    .iter()
+                    .all(|m| m.person && m.code.get(..3) == o.code.get(..3))
+            });
+            if holder && last.tokens.end == a.tokens.start {
                 last.tokens.end = a.tokens.end;
                 last.members.pop();
                 for m in &a.members {
@@ -1910,7 +1911,8 @@ fn target_of(
         // Amal.
         (from..hi)
             .find(|&k| {
-                matches!(words[k], "despite" | "notwithstanding" | "following")
+                matches!(words[k], "despite" | "notwithstanding")
+                    || (words[k] == "following" && k > 0 && words[k - 1] != "the")
                     || (is_stand_down(&p.code) && matches!(words[k], "after" | "before"))
             })
             .unwrap_or(hi)
@@ -1977,18 +1979,19 @@ fn reduced_relative(words: &[&str], p: &Pred) -> bool {
         && words[p.head].ends_with("ed")
 }
 
-fn is_passive(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
+fn is_passive(words: &[&str], p: &Pred) -> bool {
     // After a form of "be", a verb that is not its "-ing" form is a participle, regular or
     // not ("was attacked", "was shot", "were hit").
     // "is prepared to", "were engaged in": a state, not an act done to the subject.
     let head = words[p.head];
     let next = words.get(p.head + 1).copied();
-    // "is opposed to French mediation": "to" before a noun phrase, not an infinitive.
-    let noun_after = |k: usize| {
-        words.get(k).is_some_and(|w| is(DETERMINERS, w))
-            || actors.iter().any(|a| a.tokens.start == k)
-    };
-    let stative = (next == Some("to") && (is(PLANNED, head) || noun_after(p.head + 2)))
+    // "is opposed to French mediation": an adjective's "to", not a passive ("was extradited to
+    // the United States" is one).
+    let adjectival = matches!(
+        head,
+        "opposed" | "committed" | "dedicated" | "devoted" | "linked" | "related" | "attached"
+    );
+    let stative = (next == Some("to") && (is(PLANNED, head) || adjectival))
         || (next == Some("in")
             && (p.tokens.end > p.head + 1 || matches!(head, "engaged" | "involved" | "embroiled")));
     if p.noun || head.ends_with("ing") || stative {
@@ -1997,12 +2000,14 @@ fn is_passive(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
     if reduced_relative(words, p) {
         return true;
     }
+    // After "'s" or "get", only a regular participle ("Russia's support" is no passive).
+    let participle = head.ends_with("ed") || head.ends_with("en") || head.ends_with("wn");
     let mut k = p.tokens.start;
     let mut steps = 0;
     while k > 0 && steps < 3 {
         let w = words[k - 1];
         if is(BE, w) {
-            return true;
+            return participle || !matches!(w, "'s" | "get" | "got");
         }
         let adverb = is(ADVERBS, w) || (w.len() > 4 && w.ends_with("ly"));
         if !adverb && !is(NEGATION, w) {

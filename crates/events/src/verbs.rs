@@ -73,10 +73,13 @@ struct Pattern {
     /// scopes any pattern so.
     names: Vec<Vec<String>>,
     /// The entries of those verbs in its block (see [`Form::verb`]), for a pattern of
-    /// particles only ("* ON", "* DOWN", "* (INTO)"): a phrasal verb is one verb's, where a
-    /// pattern with a noun ("* AID") serves its synonyms too. Empty when the comment names none
-    /// of them, and the pattern then serves every verb of the block.
+    /// particles only ("* ON", "* DOWN", "* (INTO)") or one whose comment says "# ONLY VERB": a
+    /// phrasal verb is one verb's, where a pattern with a noun ("* AID") serves its synonyms
+    /// too. Empty when the comment names none of them, and the pattern then serves every verb
+    /// of the block (a test checks that every "# ONLY" of our additions names one).
     verbs: Vec<u32>,
+    /// Whether its comment said "# ONLY".
+    only: bool,
 }
 
 impl Pattern {
@@ -242,6 +245,7 @@ impl VerbTable {
                     // A comment "# ONLY VERB" (in our additions) scopes a pattern of any kind.
                     let comment = raw.find('#').map(|k| raw[k + 1..].trim());
                     let only = comment.and_then(|c| c.strip_prefix("ONLY "));
+                    pattern.only = only.is_some();
                     if let Some(names) = only.or(comment.filter(|_| pattern.is_particle())) {
                         pattern.names = names
                             .split(',')
@@ -367,6 +371,7 @@ impl VerbTable {
             weight,
             names: Vec::new(),
             verbs: Vec::new(),
+            only: false,
         })
     }
 
@@ -915,6 +920,21 @@ SEIZE {SEIZED SEIZES SEIZING} [---]
             assert!(is_plural_of(w, &plural_of(w)), "{w}");
             assert!(!is_plural_of(w, w));
         }
+    }
+
+    #[test]
+    fn every_only_comment_names_a_verb_of_its_block() {
+        let mut table = VerbTable::default();
+        table.add(crate::PETRARCH_VERBS);
+        table.add(crate::ANNALIST_VERBS);
+        let unscoped: Vec<String> = table
+            .blocks
+            .iter()
+            .flat_map(|b| &b.patterns)
+            .filter(|p| p.only && p.verbs.is_empty())
+            .map(|p| format!("{:?}", p.names))
+            .collect();
+        assert!(unscoped.is_empty(), "{unscoped:?}");
     }
 
     #[test]

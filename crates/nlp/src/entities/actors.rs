@@ -37,9 +37,17 @@ pub fn country_in(t: &Tokenized<'_>, g: &Gazetteer, r: Range<usize>) -> Option<S
 
 /// The actor code of an international body named inside tokens `r` ("the United Nations
 /// Emergency Relief Coordinator" → IGOUNO).
+/// ("Ambassador to the United Nations" serves a state, not the body.)
 pub fn international_body(t: &Tokenized<'_>, g: &Gazetteer, r: Range<usize>) -> Option<String> {
     let words: Vec<&str> = r.clone().map(|i| t.word(i)).collect();
     g.phrases(&words).into_iter().find_map(|m| {
+        let before = words[..m.start]
+            .iter()
+            .rev()
+            .find(|w| !w.eq_ignore_ascii_case("the"));
+        if before.is_some_and(|w| w.eq_ignore_ascii_case("to")) {
+            return None;
+        }
         let text = words[m.start..m.end].join(" ");
         known_actor(g, &text, None, false).filter(|c| c.starts_with("IGO"))
     })
@@ -202,7 +210,8 @@ pub fn known_spelling(
     Some(valid.map_or_else(|| country.to_string(), |a| a.code.clone()))
 }
 
-/// Whether two words differ by one letter added, dropped or changed (ASCII case ignored).
+/// Whether two words differ by at most one letter added, dropped or changed (ASCII case
+/// ignored).
 fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };

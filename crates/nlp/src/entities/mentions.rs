@@ -130,13 +130,19 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
             // leaders"): an organisation, where nothing else was found, with a capital in it.
             if !(region || country || nationality) && m.kinds.contains(&PhraseKind::Actor) {
                 let text = t.slice(tokens.clone());
-                let group = g
-                    .actors(text)
-                    .iter()
-                    .all(|a| matches!(a.kind, ActorKind::Group | ActorKind::Igo))
-                    && !g.actors(text).is_empty();
-                let named = text.chars().any(char::is_uppercase)
-                    && text.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+                let entries = g.actors(text);
+                let group = !entries.is_empty()
+                    && entries
+                        .iter()
+                        .all(|a| matches!(a.kind, ActorKind::Group | ActorKind::Igo));
+                // A capital that is not only the sentence's first letter.
+                let first = tokens.start == range.start;
+                let named = tokens.clone().any(|i| {
+                    t.word(i)
+                        .chars()
+                        .enumerate()
+                        .any(|(k, c)| c.is_uppercase() && !(first && i == tokens.start && k == 0))
+                }) && text.chars().filter(|c| c.is_alphabetic()).count() >= 4;
                 let free = !sentence
                     .iter()
                     .any(|s| s.tokens.start < tokens.end && tokens.start < s.tokens.end);

@@ -308,12 +308,15 @@ pub fn find(
                 if end >= t.tokens.len() || t.word(end) != "," {
                     return None;
                 }
+                // (Set off by commas on both sides: "met Blair, NATO and the UN" is a list.)
                 mentions
                     .iter()
                     .find(|m| {
                         m.kind == EntityType::Org
                             && (m.tokens.start == end + 1
                                 || (m.tokens.start == end + 2 && t.lower[end + 1] == "the"))
+                            && m.tokens.end < t.tokens.len()
+                            && t.word(m.tokens.end) == ","
                     })
                     .map(|m| m.tokens.clone())
             });
