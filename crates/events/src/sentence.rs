@@ -44,6 +44,27 @@ pub struct ActorSpan {
     pub members: Vec<Actor>,
 }
 
+impl ActorSpan {
+    /// Takes in `other`, the next span of a list: up to its end, with its members not already
+    /// here.
+    fn absorb(&mut self, other: &ActorSpan) {
+        self.tokens.end = other.tokens.end;
+        for m in &other.members {
+            if !self.members.iter().any(|x| same(x, m)) {
+                self.members.push(m.clone());
+            }
+        }
+    }
+}
+
+/// The first actor that starts within `n` tokens after token `k`, other than `except`.
+fn actor_after(actors: &[ActorSpan], k: usize, n: usize, except: Option<usize>) -> Option<usize> {
+    actors
+        .iter()
+        .enumerate()
+        .position(|(i, a)| a.tokens.start > k && a.tokens.start <= k + n && Some(i) != except)
+}
+
 /// How the coder writes what it reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -312,16 +333,6 @@ const TIME_WORDS: &[&str] = &[
     "last",
     "this",
     "next",
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "week",
     "weekend",
     "month",
@@ -331,6 +342,25 @@ const TIME_WORDS: &[&str] = &[
     "evening",
     "night",
 ];
+
+/// A day's name, or today's: "Thursday", "yesterday".
+pub(crate) const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// Whether a word belongs to a time phrase ([`TIME_WORDS`] or [`DAYS`]).
+fn is_time_word(w: &str) -> bool {
+    is(TIME_WORDS, w) || is(DAYS, w)
+}
 
 /// Verbs whose object does what the infinitive after it says ("urged Iran to stop", "asked
 /// the UN to send").
@@ -830,11 +860,10 @@ pub fn code_sentence(
             // After an infinitive "to", a modal or a subject pronoun, a verb form is a verb.
             Some(
                 "to" | "will" | "would" | "can" | "could" | "should" | "must" | "may" | "might"
-                | "shall" | "not" | "n't" | "he" | "she" | "they" | "we" | "it" | "i"
-                // "X on Thursday fired…": after the day, the verb.
-                | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                | "sunday" | "today" | "yesterday" | "tonight",
+                | "shall" | "not" | "n't" | "he" | "she" | "they" | "we" | "it" | "i",
             ) => Pos::Verb,
+            // "X on Thursday fired…": after the day, the verb.
+            Some(d) if is(DAYS, d) => Pos::Verb,
             // "the occupied West Bank", "a banned party", "Algeria's leading activist": a
             // participle after a determiner or a possessive describes a noun.
             Some(d)
@@ -945,6 +974,8 @@ pub fn code_sentence(
             None => p.clause.end,
         };
         let passive = is_passive(words, p);
+        // "to V": an infinitive.
+        let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
         // A subject belongs to the nearest verb after it: not past the previous verb or
         // speech verb.
         let spoke = speech
@@ -973,8 +1004,7 @@ pub fn code_sentence(
                         .any(|w| *w == "," || is(BREAKS, w) || matches!(*w, "after" | "before"));
                 // "opened the bridge after four years to allow the delivery": an infinitive of
                 // purpose is the clause subject's, past a time phrase too.
-                let purpose = p.tokens.start > 0
-                    && words[p.tokens.start - 1] == "to"
+                let purpose = infinitive
                     && !words[end.min(p.tokens.start)..p.tokens.start]
                         .iter()
                         .any(|w| *w == "," || is(BREAKS, w));
@@ -997,9 +1027,7 @@ pub fn code_sentence(
         if subject.is_none() && p.noun {
             // "During talks with X, Y said": the main clause's subject, after the comma.
             if let Some(c) = (p.tokens.end..words.len()).find(|&k| words[k] == ",") {
-                subject = actors
-                    .iter()
-                    .position(|a| a.tokens.start > c && a.tokens.start <= c + 3);
+                subject = actor_after(&actors, c, 3, None);
             }
         }
         let mut speaker_source = false;
@@ -1051,11 +1079,7 @@ pub fn code_sentence(
                 .take_while(|&k| !matches!(words[k], "." | ";" | ":"))
                 .find(|&k| matches!(words[k], "if" | "unless"));
             if let Some(cond) = cond {
-                target = actors.iter().position(|a| {
-                    a.tokens.start > cond
-                        && a.tokens.start <= cond + 3
-                        && Some(a) != subject.map(|s| &actors[s])
-                });
+                target = actor_after(&actors, cond, 3, subject);
             }
         }
         if p.code.starts_with("11") {
@@ -1067,11 +1091,7 @@ pub fn code_sentence(
             });
             let about = (p.tokens.end..hi)
                 .find(|&k| matches!(words[k], "over" | "about"))
-                .and_then(|k| {
-                    actors
-                        .iter()
-                        .position(|a| a.tokens.start > k && a.tokens.start <= k + 4)
-                });
+                .and_then(|k| actor_after(&actors, k, 4, None));
             if let (true, Some(a)) = (to_whom, about) {
                 target = Some(a);
             }
@@ -1081,23 +1101,19 @@ pub fn code_sentence(
             if let Some(that) =
                 (p.tokens.end..(p.tokens.end + 5).min(words.len())).find(|&k| words[k] == "that")
             {
-                target = actors.iter().position(|a| {
-                    a.tokens.start > that
-                        && a.tokens.start <= that + 3
-                        && Some(a) != subject.map(|s| &actors[s])
-                });
+                target = actor_after(&actors, that, 3, subject);
             }
         }
         // "summoned Niger's ambassador to complain": an infinitive of purpose right after the
         // previous act's object is the same actor's act, done to that object ("urged Iran to
         // stop" is the object's, as the nearest subject already says).
-        let purpose = !p.noun && p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
+        let purpose = !p.noun && infinitive;
         if let (true, Some((t, end, j)), Some((s, _))) = (purpose, last_target, last_subject) {
             let prev = &preds[j];
             let controlled = is(OBJECT_CONTROL, words[prev.head]);
             // "to Bosnia on Wednesday to investigate": a time phrase may stand between.
             let mut next = end;
-            while next < p.tokens.start - 1 && is(TIME_WORDS, words[next]) {
+            while next < p.tokens.start - 1 && is_time_word(words[next]) {
                 next += 1;
             }
             let same_side = subject == Some(t) || subject == Some(s);
@@ -1109,7 +1125,6 @@ pub fn code_sentence(
                 // A meeting or a deployment for a conflictual purpose ("summoned the
                 // ambassador to complain", "sent personnel to Bosnia to investigate") is coded
                 // as that purpose.
-                let conflict = codes.get(&p.code).is_some_and(|i| i.quad >= 3);
                 if matches!(prev.code.get(..2), Some("04" | "15")) && conflict {
                     out.retain(|c| c.predicate != prev.tokens);
                 }
@@ -1129,11 +1144,7 @@ pub fn code_sentence(
                 subject.or_else(|| patient_of(words, &actors, &masked, p.tokens.start, from))
             };
             let by = (p.tokens.end..hi).find(|&k| words[k] == "by");
-            let agent = by.and_then(|b| {
-                actors
-                    .iter()
-                    .position(|a| a.tokens.start > b && a.tokens.start <= b + 3)
-            });
+            let agent = by.and_then(|b| actor_after(&actors, b, 3, None));
             // With no agent named, the place where it was done stands for it, as CAMEO and
             // PETRARCH code it ("a missionary was arrested in Lebanon": Lebanon → the
             // missionary's country).
@@ -1155,11 +1166,7 @@ pub fn code_sentence(
         let Some(src) = source else { continue };
         // "efforts to end the fighting": a stand-down in an infinitive with no side named is
         // someone's aim, not an act.
-        if is_stand_down(&p.code)
-            && target.is_none()
-            && p.tokens.start > 0
-            && words[p.tokens.start - 1] == "to"
-        {
+        if is_stand_down(&p.code) && target.is_none() && infinitive {
             continue;
         }
         if !passive && !speaker_source {
@@ -1563,13 +1570,8 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
                     .all(|m| m.person && m.code.get(..3) == o.code.get(..3))
             });
             if holder && last.tokens.end == a.tokens.start {
-                last.tokens.end = a.tokens.end;
                 last.members.pop();
-                for m in &a.members {
-                    if !last.members.iter().any(|x| same(x, m)) {
-                        last.members.push(m.clone());
-                    }
-                }
+                last.absorb(a);
                 continue;
             }
             let between = &words[last.tokens.end.min(a.tokens.start)..a.tokens.start];
@@ -1595,42 +1597,29 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
                 k -= 1;
             }
             let sides = k > 0 && words[k - 1] == "between";
-            let and = between.iter().position(|w| *w == "and");
-            if let (true, Some(n)) = (sides, and) {
-                let nouns = &between[..n];
-                if !nouns.is_empty()
-                    && modifiers(nouns)
-                    && modifiers(&between[n + 1..])
-                    && !nouns.iter().any(|w| is(DETERMINERS, w))
-                {
-                    last.tokens.end = a.tokens.end;
-                    for m in &a.members {
-                        if !last.members.iter().any(|x| same(x, m)) {
-                            last.members.push(m.clone());
-                        }
-                    }
-                    continue;
-                }
-            }
-            let joined = match between {
-                [",", "and", rest @ ..] | ["and", rest @ ..] => modifiers(rest),
-                [",", rest @ ..] => listed && modifiers(rest),
-                [w, "and"] => modifiers(&[w]),
-                // "the European Union (EU)": the short form in brackets is the same actor.
-                ["("] => words.get(a.tokens.end) == Some(&")"),
-                _ => false,
-            };
+            let two_sides = sides
+                && between.iter().position(|w| *w == "and").is_some_and(|n| {
+                    let nouns = &between[..n];
+                    !nouns.is_empty()
+                        && modifiers(nouns)
+                        && modifiers(&between[n + 1..])
+                        && !nouns.iter().any(|w| is(DETERMINERS, w))
+                });
+            let joined = two_sides
+                || match between {
+                    [",", "and", rest @ ..] | ["and", rest @ ..] => modifiers(rest),
+                    [",", rest @ ..] => listed && modifiers(rest),
+                    [w, "and"] => modifiers(&[w]),
+                    // "the European Union (EU)": the short form in brackets is the same actor.
+                    ["("] => words.get(a.tokens.end) == Some(&")"),
+                    _ => false,
+                };
             if joined {
-                last.tokens.end = a.tokens.end;
                 if between == ["("] {
-                    last.tokens.end += 1;
+                    last.tokens.end = a.tokens.end + 1;
                     continue;
                 }
-                for m in &a.members {
-                    if !last.members.iter().any(|x| same(x, m)) {
-                        last.members.push(m.clone());
-                    }
-                }
+                last.absorb(a);
                 continue;
             }
         }
@@ -1701,9 +1690,9 @@ fn read_speech(
     // ("on Monday", "late on Friday"; "in a statement" is no time.)
     let time = |k: usize| {
         words.get(k).is_some_and(|w| {
-            is(TIME_WORDS, w)
+            is_time_word(w)
                 && (!matches!(*w, "on" | "in" | "at")
-                    || words.get(k + 1).is_some_and(|x| is(TIME_WORDS, x)))
+                    || words.get(k + 1).is_some_and(|x| is_time_word(x)))
         })
     };
     while time(after) {

@@ -675,21 +675,7 @@ impl VerbTable {
 /// The end of a window of `n` words from `at` (not past `limit`), a day's name ("on Friday",
 /// "today") not counted: "defended Iraq and Libya on Friday against criticism".
 fn gap_end(words: &[&str], at: usize, n: usize, limit: usize) -> usize {
-    let day = |w: &str| {
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-        )
-    };
+    let day = |w: &str| crate::sentence::DAYS.contains(&w);
     let mut end = at;
     let mut counted = 0;
     while end < limit && counted < n {

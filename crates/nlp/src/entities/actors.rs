@@ -48,9 +48,13 @@ pub fn international_body(t: &Tokenized<'_>, g: &Gazetteer, r: Range<usize>) -> 
         if before.is_some_and(|w| w.eq_ignore_ascii_case("to")) {
             return None;
         }
-        let text = words[m.start..m.end].join(" ");
-        known_actor(g, &text, None, false).filter(|c| c.starts_with("IGO"))
+        body_code(g, &words[m.start..m.end])
     })
+}
+
+/// The actor code of the words if they name an international body.
+fn body_code(g: &Gazetteer, words: &[&str]) -> Option<String> {
+    known_actor(g, &words.join(" "), None, false).filter(|c| c.starts_with("IGO"))
 }
 
 /// The international body named right before tokens `at` (within three words, ending where
@@ -62,10 +66,7 @@ pub fn international_body_before(t: &Tokenized<'_>, g: &Gazetteer, at: usize) ->
     g.phrases(&words)
         .into_iter()
         .filter(|m| m.end == words.len())
-        .find_map(|m| {
-            let text = words[m.start..m.end].join(" ");
-            known_actor(g, &text, None, false).filter(|c| c.starts_with("IGO"))
-        })
+        .find_map(|m| body_code(g, &words[m.start..m.end]))
 }
 
 /// The role code (`GOV`, `MIL`…) the words of `text` carry: the longest phrase of the agent
@@ -138,9 +139,7 @@ pub fn known_person(g: &Gazetteer, name: &str, date: Option<&str>) -> Option<Str
 /// the country they all share; `None` when there is no one or they differ.
 pub fn known_surname(g: &Gazetteer, surname: &str, date: Option<&str>) -> Option<String> {
     let date = date?;
-    let mut codes = g.people_named(surname).filter(|a| {
-        a.from.as_deref().is_some_and(|f| date >= f) && a.to.as_deref().is_none_or(|t| date <= t)
-    });
+    let mut codes = g.people_named(surname).filter(|a| in_office(a, date));
     let first = codes.next()?.code.clone();
     let mut same_code = true;
     for a in codes {
@@ -200,11 +199,7 @@ pub fn known_spelling(
     }
     let valid = found
         .iter()
-        .filter(|a| {
-            date.is_some_and(|d| {
-                a.from.as_deref().is_some_and(|f| d >= f) && a.to.as_deref().is_none_or(|t| d <= t)
-            })
-        })
+        .filter(|a| date.is_some_and(|d| in_office(a, d)))
         .max_by_key(|a| a.from.clone());
     g.country(country)?;
     Some(valid.map_or_else(|| country.to_string(), |a| a.code.clone()))
@@ -233,6 +228,21 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     let rest_long = &long[prefix + 1..];
     rest_short.len() == rest_long.len()
         && rest_short.iter().zip(rest_long).all(|(x, y)| same(*x, *y))
+}
+
+/// Whether a dated entry holds at `date`: from its start (which it must have), to its end if
+/// any.
+fn in_office(a: &crate::gazetteer::Actor, date: &str) -> bool {
+    a.from.as_deref().is_some_and(|f| date >= f) && a.to.as_deref().is_none_or(|t| date <= t)
+}
+
+/// The country of a part of a country named by its compass point ("South Lebanon",
+/// "western Cambodia").
+fn country_by_compass(g: &Gazetteer, name: &str) -> Option<String> {
+    let (first, rest) = name.split_once(' ')?;
+    is_compass_word(first)
+        .then(|| country_named(g, rest))
+        .flatten()
 }
 
 /// The CAMEO country code of an ISO alpha-3 code.
@@ -271,12 +281,7 @@ pub fn of_thing(
                     .or_else(|| g.region(name).and_then(|r| r.country.clone()))
                     .or_else(|| g.cities(name).first().map(|&c| g.city(c).country.clone()))
             };
-            let country = named(name).or_else(|| {
-                let (first, rest) = name.split_once(' ')?;
-                is_compass_word(first)
-                    .then(|| country_named(g, rest))
-                    .flatten()
-            });
+            let country = named(name).or_else(|| country_by_compass(g, name));
             if country.is_none() {
                 // An organisation the tagger took for a place ("U.N.", "Montenegro Assembly").
                 if let Some(code) = known_actor(g, name, None, false) {
@@ -308,12 +313,10 @@ pub fn of_thing(
             (country, actor)
         }
         EntityType::Loc => {
-            let country = g.region(name).and_then(|r| r.country.clone()).or_else(|| {
-                let (first, rest) = name.split_once(' ')?;
-                is_compass_word(first)
-                    .then(|| country_named(g, rest))
-                    .flatten()
-            });
+            let country = g
+                .region(name)
+                .and_then(|r| r.country.clone())
+                .or_else(|| country_by_compass(g, name));
             (country, None)
         }
         EntityType::Org => {
