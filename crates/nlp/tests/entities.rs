@@ -120,11 +120,11 @@ fn empty_and_odd_texts_do_not_panic() {
     }
 }
 
-/// The entities of one paragraph, as (type, name, country, actor).
-fn entities_of(
-    text: &str,
-    published: &str,
-) -> Vec<(String, String, Option<String>, Option<String>)> {
+/// One entity: (type, name, country, actor).
+type Found = (String, String, Option<String>, Option<String>);
+
+/// The entities of one paragraph.
+fn entities_of(text: &str, published: &str) -> Vec<Found> {
     let mut doc = Document::from_paragraphs("one", Format::Plain, vec![text.to_string()]);
     doc.published = Some(published.to_string());
     let a = Analyzer::new().analyze(&doc);
@@ -139,6 +139,14 @@ fn entities_of(
             )
         })
         .collect()
+}
+
+/// The entity of that name among `found`.
+fn named<'a>(found: &'a [Found], name: &str) -> &'a Found {
+    found
+        .iter()
+        .find(|e| e.1 == name)
+        .unwrap_or_else(|| panic!("no {name} in {found:?}"))
 }
 
 #[test]
@@ -168,10 +176,7 @@ fn a_titled_name_spelled_otherwise_is_the_known_person() {
          their arms.",
         "2003-05-09",
     );
-    let person = found
-        .iter()
-        .find(|e| e.1 == "Laurent Gbago")
-        .unwrap_or_else(|| panic!("{found:?}"));
+    let person = named(&found, "Laurent Gbago");
     assert_eq!(person.2.as_deref(), Some("CIV"), "{found:?}");
 }
 
@@ -181,10 +186,7 @@ fn an_organisation_taken_for_a_place_keeps_its_actor() {
         "In a letter on Monday, Iraq said it would allow the return of U.N. weapons inspectors.",
         "2002-09-17",
     );
-    let un = found
-        .iter()
-        .find(|e| e.1 == "U.N.")
-        .unwrap_or_else(|| panic!("{found:?}"));
+    let un = named(&found, "U.N.");
     assert_eq!(un.3.as_deref(), Some("IGOUNO"), "{found:?}");
 }
 
@@ -194,10 +196,7 @@ fn a_known_group_the_tagger_passed_over_is_an_organisation() {
         "Recent attacks have killed at least eight top al-Qaeda leaders since last July.",
         "2009-05-09",
     );
-    let group = found
-        .iter()
-        .find(|e| e.1 == "al-Qaeda")
-        .unwrap_or_else(|| panic!("{found:?}"));
+    let group = named(&found, "al-Qaeda");
     assert_eq!(group.0, "ORG", "{found:?}");
     assert_eq!(group.3.as_deref(), Some("IMGMUSALQ"), "{found:?}");
 }
@@ -208,9 +207,6 @@ fn an_official_of_an_international_body_acts_as_it() {
         "On Monday, United Nations Secretary-General Kofi Annan visited Baghdad.",
         "2002-05-09",
     );
-    let annan = found
-        .iter()
-        .find(|e| e.1 == "Kofi Annan")
-        .unwrap_or_else(|| panic!("{found:?}"));
+    let annan = named(&found, "Kofi Annan");
     assert_eq!(annan.3.as_deref(), Some("IGOUNO"), "{found:?}");
 }
