@@ -201,14 +201,14 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
                 range,
             );
             let mut c = c;
-            if c.target.is_none() && !crate::sentence::is_stand_down(&c.code) {
+            if c.target.is_none() && !c.is_one_sided() {
                 // Talk, cooperation and aid (01-07) with no one named are not done to the place
                 // they happen in ("companies in the USA have expanded").
                 c.target = at_home(u, g, &place_entities, &c.source, place)
                     .filter(|_| !cooperative(&c.code))
                     .or_else(|| domestic_target(g, home.as_deref(), at_home_named, &c));
             }
-            if c.target.is_none() && !crate::sentence::needs_no_target(&c.code) {
+            if c.target.is_none() && !c.needs_no_target() {
                 continue;
             }
             // Coercion (17x) is done to someone: with no one named, not even the country where
@@ -219,8 +219,11 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             }
             // Talk and cooperation (01–09) between an actor and itself ("Japan" and "Japan",
             // the one country of a travel guide) is a misreading; a state's offices dealing
-            // with each other have codes of their own (JPNGOV, JPNLEG).
-            if c.code.starts_with('0') && c.target.as_ref().is_some_and(|t| t.code == c.source.code)
+            // with each other have codes of their own (JPNGOV, JPNLEG). A state yields to its
+            // own people, though ("Chile lifted the curfew in Santiago").
+            if c.code.starts_with('0')
+                && !c.code.starts_with("08")
+                && c.target.as_ref().is_some_and(|t| t.code == c.source.code)
             {
                 continue;
             }

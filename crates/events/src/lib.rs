@@ -121,7 +121,7 @@ impl Coder {
         actors: &[sentence::ActorSpan],
     ) -> Vec<sentence::Coded> {
         let mut out = self.code_words_all(words, actors);
-        out.retain(|c| c.target.is_some() || sentence::needs_no_target(&c.code));
+        out.retain(|c| c.target.is_some() || c.needs_no_target());
         out
     }
 

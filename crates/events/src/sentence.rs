@@ -134,6 +134,20 @@ pub struct Coded {
     pub target_tokens: Option<Range<usize>>,
     /// Happened, planned, claimed or negated.
     pub modality: Modality,
+    /// Leaving office (resigning, stepping down): done by one side and to no one.
+    pub resignation: bool,
+}
+
+impl Coded {
+    /// Whether the act stands without a target ([`needs_no_target`], or a resignation).
+    pub fn needs_no_target(&self) -> bool {
+        self.resignation || needs_no_target(&self.code)
+    }
+
+    /// Whether the act takes no target from the place it happens in or from home.
+    pub fn is_one_sided(&self) -> bool {
+        self.resignation || is_stand_down(&self.code)
+    }
 }
 
 /// Words that open a new clause.
@@ -762,6 +776,8 @@ struct Pred {
     governed: bool,
     /// The token after the last word its pattern matched.
     reach: usize,
+    /// Leaving office ([`is_resignation`]).
+    resignation: bool,
 }
 
 /// Codes one sentence. `words` are the lowercase tokens; `actors` the actor spans, sorted and
@@ -872,6 +888,12 @@ pub fn code_sentence(
             {
                 Pos::Other
             }
+            // "a key U.S. ally", "an Israeli raid": after an indefinite article and a name, the
+            // word may head the noun phrase; the tagger tells ("a French minister threatened"
+            // is a verb).
+            _ if indefinite_phrase(words, i) && actors.iter().any(|a| a.tokens.end == i) => {
+                pos.classify(words, i)
+            }
             // Right after its subject ("France agree", "Russia attacks"), likewise.
             _ if actors.iter().any(|a| a.tokens.end == i) => Pos::Verb,
             _ => pos.classify(words, i),
@@ -897,6 +919,7 @@ pub fn code_sentence(
                         preds.push(Pred {
                             tokens: p.start..p.end,
                             head: p.head,
+                            resignation: is_resignation(words, &code, p.head),
                             code,
                             paired: p.code.paired.clone(),
                             target_at: p.target_at,
@@ -1062,10 +1085,13 @@ pub fn code_sentence(
         let mut target = if p.noun && p.target_at.is_none() {
             // An event noun names its other side by its pattern ("talks with", "visit to").
             None
+        } else if p.resignation {
+            // Leaving office is done to no one ("resigned Sunday as the opposition threatened").
+            None
         } else {
             target_of(words, &actors, p, hi, subject, false).or_else(|| {
                 // A ceasefire or retreat is not done to the place it happens in.
-                (options.locative_targets && !is_stand_down(&p.code))
+                (options.locative_targets && !is_stand_down(&p.code) && !p.resignation)
                     .then(|| target_of(words, &actors, p, hi, subject, true))
                     .flatten()
             })
@@ -1329,13 +1355,17 @@ pub fn code_sentence(
                             clause: 0..words.len(),
                             target_tokens: Some(actors[ad].tokens.clone()),
                             modality: Modality::Occurred,
+                            resignation: false,
                         });
                     }
                 }
             }
         }
     }
-    dedup(without_demanded_acts(words, out))
+    // A condition is no event: "will boycott the elections unless the president agrees to
+    // step down", "will not accept refugees if war starts".
+    out.retain(|c| !matches!(words.get(c.clause.start), Some(&("if" | "unless"))));
+    dedup(without_protest_topics(without_demanded_acts(words, out)))
 }
 
 /// Whether an act with no target named is an event at all: protest, a show of force,
@@ -1344,6 +1374,25 @@ pub fn code_sentence(
 /// struggled", "dishware is easily broken"), and talk, help or demands need their other side.
 pub fn needs_no_target(code: &str) -> bool {
     matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "20")) || is_stand_down(code)
+}
+
+/// Leaving office: power relinquished (0831) by a verb of leaving ("resigned", "stepped down",
+/// "quit"), not by calling an election or agreeing to one, which CAMEO codes there too.
+/// ("He must resign" and "want Olmert to resign" are others' wishes, not his leaving.)
+fn is_resignation(words: &[&str], code: &str, head: usize) -> bool {
+    let w = words[head];
+    let demanded = (head.saturating_sub(3)..head).any(|k| is(OBLIGATION, words[k]))
+        || (head > 0
+            && words[head - 1] == "to"
+            && (head.saturating_sub(7)..head - 1)
+                .rev()
+                .take_while(|&k| !is(BREAKS, words[k]) && words[k] != ",")
+                .any(|k| is(OBJECT_CONTROL, words[k])));
+    code == "0831"
+        && !demanded
+        && (w.starts_with("resign")
+            || matches!(w, "quit" | "quits" | "quitting")
+            || (w.starts_with("step") && words.get(head + 1) == Some(&"down")))
 }
 
 /// Standing down: a ceasefire declared, a blockade eased, forces demobilized, a retreat or
@@ -1380,6 +1429,7 @@ impl Said {
                     clause: self.clause.clone(),
                     target_tokens: Some(self.about.clone()),
                     modality: Modality::Occurred,
+                    resignation: false,
                 });
             }
         }
@@ -1403,6 +1453,8 @@ fn coded(
         clause,
         target_tokens,
         modality,
+        // (Refusing to resign is a refusal to someone; demanding it, a demand.)
+        resignation: p.resignation && matches!(code.get(..2), Some("08" | "03")),
     }
 }
 
@@ -1451,7 +1503,11 @@ fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
             .find_map(|c| {
                 let end = c.predicate.end;
                 (end..(end + 6).min(words.len().saturating_sub(1))).find(|&k| {
-                    words[k + 1] == "to"
+                    let next = words[k + 1];
+                    // "an offer to host", "a proposal for signing", "a resolution censuring"
+                    let content = matches!(next, "to" | "for" | "that")
+                        || (next.len() > 4 && next.ends_with("ing"));
+                    content
                         && matches!(
                             words[k],
                             "offer"
@@ -1463,15 +1519,37 @@ fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
                                 | "bid"
                                 | "ultimatum"
                                 | "appeal"
+                                | "resolution"
+                                | "motion"
+                                | "draft"
                         )
                 })
             });
     if asks.is_empty() && demanded_from.is_none() && rejected_from.is_none() {
         return out;
     }
+    // The purpose of what a source asks for is not yet done by it: "demanded a meeting of the
+    // Security Council to discuss Croatia's advance".
+    let asked: Vec<(Range<usize>, String)> = out
+        .iter()
+        .filter(|c| matches!(c.code.get(..2), Some("10" | "02")))
+        .map(|c| (c.predicate.clone(), c.source.code.clone()))
+        .collect();
+    let asked_purpose = |c: &Coded| {
+        let infinitive = c.predicate.start > 0 && words[c.predicate.start - 1] == "to";
+        infinitive
+            && asked.iter().any(|(pred, source)| {
+                *source == c.source.code
+                    && c.predicate.start > pred.end
+                    && c.clause.contains(&pred.start)
+            })
+    };
     out.into_iter()
         .filter(|c| {
             let ask = matches!(c.code.get(..2), Some("10" | "02"));
+            if !ask && asked_purpose(c) {
+                return false;
+            }
             let offered = rejected_from.is_some_and(|at| {
                 c.predicate.start > at && c.clause.contains(&at) && !c.code.starts_with("12")
             });
@@ -1482,6 +1560,45 @@ fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
                     }) || demanded_from
                         .is_some_and(|at| c.predicate.start > at && c.clause.contains(&at))))
         })
+        .collect()
+}
+
+/// What a protest is about is no event of its own: "students staged demonstrations to demand
+/// reforms", "began a hunger strike to protest the decision" code the protest (14x), as
+/// PLOVER's definition of PROTEST says ("the topic of the protest, which will typically be a
+/// REQUEST, is not coded as a separate event"). A demand or complaint (10x, 11x) after a
+/// protest by the same source goes; its target becomes the protest's if that has none.
+fn without_protest_topics(mut out: Vec<Coded>) -> Vec<Coded> {
+    let topic = |c: &Coded, protest: &Coded| {
+        matches!(c.code.get(..2), Some("10" | "11"))
+            && c.source.code == protest.source.code
+            && c.predicate.start >= protest.predicate.end
+    };
+    let protests: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].code.starts_with("14"))
+        .collect();
+    if protests.is_empty() {
+        return out;
+    }
+    for &i in &protests {
+        if out[i].target.is_none() {
+            let aim = out
+                .iter()
+                .find(|c| topic(c, &out[i]) && c.target.is_some())
+                .map(|c| (c.target.clone(), c.target_tokens.clone()));
+            if let Some((target, tokens)) = aim {
+                out[i].target = target;
+                out[i].target_tokens = tokens;
+            }
+        }
+    }
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|c| !protests.iter().any(|&i| topic(c, &out[i])))
+        .collect();
+    out.into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
         .collect()
 }
 
@@ -1534,12 +1651,17 @@ fn clause_breaks(words: &[&str]) -> Vec<usize> {
     out
 }
 
-/// Tokens inside a relative clause or apposition set off by commas (", who ... ,").
+/// Tokens inside a relative clause or apposition set off by commas (", who ... ,", ", a key
+/// U.S. ally ... ,").
 fn relative_clauses(words: &[&str]) -> Vec<bool> {
     let mut mask = vec![false; words.len()];
     let mut i = 0;
     while i + 1 < words.len() {
-        if words[i] == "," && matches!(words[i + 1], "who" | "which" | "whose" | "whom" | "where") {
+        let relative = matches!(words[i + 1], "who" | "which" | "whose" | "whom" | "where");
+        // An indefinite apposition is closed by a comma of its own, not far on.
+        let apposition = matches!(words[i + 1], "a" | "an")
+            && (i + 2..(i + 12).min(words.len())).any(|k| words[k] == ",");
+        if words[i] == "," && (relative || apposition) {
             let end = (i + 1..words.len())
                 .find(|&k| words[k] == ",")
                 .unwrap_or(words.len());
@@ -1608,7 +1730,10 @@ fn compounds(words: &[&str], actors: &[ActorSpan]) -> Vec<ActorSpan> {
             let joined = two_sides
                 || match between {
                     [",", "and", rest @ ..] | ["and", rest @ ..] => modifiers(rest),
-                    [",", rest @ ..] => listed && modifiers(rest),
+                    // ("Pakistan, a key U.S. ally": "a" opens an apposition, no list item.)
+                    [",", rest @ ..] => {
+                        listed && modifiers(rest) && !matches!(rest.first(), Some(&("a" | "an")))
+                    }
                     [w, "and"] => modifiers(&[w]),
                     // "the European Union (EU)": the short form in brackets is the same actor.
                     ["("] => words.get(a.tokens.end) == Some(&")"),
@@ -1926,9 +2051,26 @@ fn target_of(
         {
             return false;
         }
+        // The phrase's start, past determiners and up to two modifiers ("in the current
+        // Palestinian uprising" is as locative as "in the Palestinian uprising").
         let mut k = a.tokens.start;
-        while k > from && is(DETERMINERS, words[k - 1]) {
-            k -= 1;
+        let mut modifiers = 0;
+        while k > from {
+            let w = words[k - 1];
+            let modifier = modifiers < 2
+                && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && w.chars().any(|c| c.is_ascii_lowercase())
+                && !is(PREPS, w)
+                && !is(BREAKS, w)
+                && !matches!(w, "and" | "or");
+            if is(DETERMINERS, w) {
+                k -= 1;
+            } else if modifier {
+                modifiers += 1;
+                k -= 1;
+            } else {
+                break;
+            }
         }
         let prep = (k > 0).then(|| words[k - 1]);
         // "fired at", "shot at": the aim of force is its target.
@@ -1945,6 +2087,21 @@ fn target_of(
         }
     }
     Some(i)
+}
+
+/// Whether word `i` follows "a" or "an" and up to three words, none a preposition or
+/// punctuation ("a key U.S. ally", "an Israeli raid"): with a name right before it (checked by
+/// the caller), the head of a noun phrase, for a name after an indefinite article is no subject.
+fn indefinite_phrase(words: &[&str], i: usize) -> bool {
+    let Some(k) = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| matches!(words[k], "a" | "an"))
+    else {
+        return false;
+    };
+    words[k + 1..i].iter().all(|w| {
+        w.chars().next().is_some_and(char::is_alphabetic) && !is(PREPS, w) && !is(BREAKS, w)
+    })
 }
 
 /// Whether the predicate follows "and" or a comma with no subject between (a second verb of

@@ -155,6 +155,8 @@ pub struct VerbTable {
     block_names: Vec<String>,
     /// Verb lines read so far (the next [`Form::verb`]).
     entries: u32,
+    /// The first verb line of the file being added.
+    file_start: u32,
 }
 
 /// How far apart, in tokens, consecutive pattern elements may stand.
@@ -167,8 +169,10 @@ impl VerbTable {
     }
 
     /// Adds the entries of a dictionary in PETRARCH's verb format. Later files add to earlier
-    /// ones; a form already known gets the new block's patterns too.
+    /// ones; a form already known gets the new block's patterns too, and a form listed again
+    /// in its own block with a code takes that code.
     pub fn add(&mut self, text: &str) {
+        self.file_start = self.entries;
         let mut block: Option<usize> = None;
         let mut set: Option<usize> = None;
         for raw in text.lines() {
@@ -338,12 +342,18 @@ impl VerbTable {
             };
             let first = form.words[0].clone();
             let list = self.forms.entry(first).or_default();
-            if !list
-                .iter()
-                .any(|f| f.words == form.words && f.block == form.block)
+            match list
+                .iter_mut()
+                .find(|f| f.words == form.words && f.block == form.block)
             {
+                // Listed again in its own block with a code by a later file: that code holds.
+                Some(known) => {
+                    if form.code.is_some() && known.verb < self.file_start {
+                        known.code = form.code;
+                    }
+                }
                 // A later entry for the same words comes first: additions override.
-                list.insert(0, form);
+                None => list.insert(0, form),
             }
         }
     }
@@ -859,6 +869,18 @@ SEIZE {SEIZED SEIZES SEIZING} [---]
         // A pattern with a noun serves the block's synonyms.
         let p = at(&t, "A demanded aid", 1).unwrap();
         assert_eq!(p.code.primary.as_deref(), Some("1033"));
+    }
+
+    #[test]
+    fn a_later_file_may_recode_a_verb_of_its_block() {
+        let mut t = VerbTable::new();
+        // Within one file the first entry holds.
+        t.add("---  RESIGN   [---]  ---\nRESIGN [083]\nRESIGN [084]\n");
+        let p = at(&t, "A resigned", 1).unwrap();
+        assert_eq!(p.code.primary.as_deref(), Some("083"));
+        t.add("---  RESIGN   [---]  ---\nRESIGN [0831]\n");
+        let p = at(&t, "A resigned", 1).unwrap();
+        assert_eq!(p.code.primary.as_deref(), Some("0831"));
     }
 
     #[test]

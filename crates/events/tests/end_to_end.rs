@@ -470,3 +470,126 @@ fn forces_led_by_a_state_are_its_own() {
         "{all}"
     );
 }
+
+/// The events of `a` as (code, source country, target country) with PLOVER types.
+fn triples(a: &Analysis) -> Vec<(String, String, Option<String>, Option<String>)> {
+    a.events
+        .iter()
+        .map(|e| {
+            (
+                e.code.clone(),
+                e.source.actor.clone().unwrap_or_default()[..3].to_string(),
+                e.target.actor.as_ref().map(|t| t[..3].to_string()),
+                e.plover.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn leaving_office_is_a_retreat_done_to_no_one() {
+    let a = analyze(
+        &["Peru's interior minister resigned on Monday as the opposition threatened a strike."],
+        "2024-05-09",
+    );
+    let t = triples(&a);
+    assert_eq!(
+        t,
+        vec![(
+            "0831".to_string(),
+            "PER".to_string(),
+            None,
+            Some("RETREAT".to_string())
+        )],
+        "{}",
+        show(&a)
+    );
+    // Others wanting it is no resignation.
+    let a = analyze(
+        &["Most Peruvians want the interior minister to resign."],
+        "2024-05-09",
+    );
+    assert!(
+        !a.events.iter().any(|e| e.code.starts_with("083")),
+        "{}",
+        show(&a)
+    );
+}
+
+#[test]
+fn easing_a_curfew_or_calling_off_a_strike_is_a_concession() {
+    for (text, code) in [
+        ("Chile lifted the curfew in Santiago on Friday.", "0813"),
+        (
+            "The Chilean government shortened the nightly curfew in Santiago on Friday.",
+            "0813",
+        ),
+        (
+            "The Kenyan teachers' union called off a national strike on Tuesday.",
+            "082",
+        ),
+    ] {
+        let a = analyze(&[text], "2024-05-09");
+        assert!(
+            a.events
+                .iter()
+                .any(|e| e.code == code && e.plover.as_deref() == Some("CONCEDE")),
+            "{text}\n{}",
+            show(&a)
+        );
+    }
+}
+
+#[test]
+fn a_protest_s_demand_is_no_event_of_its_own() {
+    let a = analyze(
+        &[
+            "Thousands of Bolivian farmers staged demonstrations in La Paz on Monday to demand \
+           land reform by the Bolivian government.",
+        ],
+        "2024-05-09",
+    );
+    let all = show(&a);
+    assert!(a.events.iter().any(|e| e.code.starts_with("14")), "{all}");
+    assert!(!a.events.iter().any(|e| e.code.starts_with("10")), "{all}");
+}
+
+#[test]
+fn what_is_asked_for_rejected_or_set_as_a_condition_did_not_happen() {
+    for (text, not) in [
+        (
+            "Ecuador demanded a meeting of the Organization of American States to discuss \
+             Colombia's raid.",
+            "04",
+        ),
+        ("China vetoed a resolution condemning Syria.", "11"),
+        (
+            "Peru will recall its ambassador if Chile expels the Peruvian diplomats.",
+            "17",
+        ),
+    ] {
+        let a = analyze(&[text], "2024-05-09");
+        assert!(!a.events.is_empty(), "{text}");
+        assert!(
+            !a.events.iter().any(|e| e.code.starts_with(not)),
+            "{text}\n{}",
+            show(&a)
+        );
+    }
+}
+
+#[test]
+fn an_apposition_is_not_the_subject() {
+    let a = analyze(
+        &["Poland, a key NATO ally, has refused to send troops to Syria."],
+        "2024-05-09",
+    );
+    let t = triples(&a);
+    assert!(
+        t.iter()
+            .any(|(c, s, t, _)| c.starts_with("12") && s == "POL" && t.as_deref() == Some("SYR")),
+        "{}",
+        show(&a)
+    );
+    assert!(t.iter().all(|(_, s, _, _)| s == "POL"), "{}", show(&a));
+}
