@@ -219,10 +219,10 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             }
             // Talk and cooperation (01–09) between an actor and itself ("Japan" and "Japan",
             // the one country of a travel guide) is a misreading; a state's offices dealing
-            // with each other have codes of their own (JPNGOV, JPNLEG). A state yields to its
-            // own people, though ("Chile lifted the curfew in Santiago").
+            // with each other have codes of their own (JPNGOV, JPNLEG). A state eases its
+            // own restrictions, though (081x: "Chile lifted the curfew in Santiago").
             if c.code.starts_with('0')
-                && !c.code.starts_with("08")
+                && !c.code.starts_with("081")
                 && c.target.as_ref().is_some_and(|t| t.code == c.source.code)
             {
                 continue;

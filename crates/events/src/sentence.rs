@@ -997,6 +997,24 @@ pub fn code_sentence(
             None => p.clause.end,
         };
         let passive = is_passive(words, p);
+        if std::env::var_os("DBG").is_some() {
+            eprintln!(
+                "PRED {:?} {} code={} noun={} passive={} target_at={:?} actors={:?}",
+                p.tokens,
+                words[p.head],
+                p.code,
+                p.noun,
+                passive,
+                p.target_at,
+                actors
+                    .iter()
+                    .map(|a| (
+                        a.tokens.clone(),
+                        a.members.iter().map(|m| m.code.clone()).collect::<Vec<_>>()
+                    ))
+                    .collect::<Vec<_>>()
+            );
+        }
         // "to V": an infinitive.
         let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
         // A subject belongs to the nearest verb after it: not past the previous verb or
@@ -1189,6 +1207,12 @@ pub fn code_sentence(
             });
             target = patient;
         }
+        if std::env::var_os("DBG").is_some() {
+            eprintln!(
+                "SUBJ subject={:?} source={:?} target={:?} lo={} hi={} from={}",
+                subject, source, target, lo, hi, from
+            );
+        }
         let Some(src) = source else { continue };
         // "efforts to end the fighting": a stand-down in an infinitive with no side named is
         // someone's aim, not an act.
@@ -1362,9 +1386,69 @@ pub fn code_sentence(
             }
         }
     }
+    // "The administration declared that China must drop barriers": what a speaker says another
+    // actor must do is a demand of it (100), whatever the act. (An act the table codes has
+    // been coded as the matching demand already.)
+    for s in speech.iter().filter(|s| s.leads()) {
+        let Some(sp) = s.speaker else { continue };
+        let Some(m) = s.content.clone().find(|&k| words[k] == "must") else {
+            continue;
+        };
+        let mut k = m;
+        while k > s.content.start && is(ADVERBS, words[k - 1]) {
+            k -= 1;
+        }
+        let Some(subject) = actors
+            .iter()
+            .find(|a| a.tokens.end == k && a.tokens.start >= s.content.start)
+        else {
+            continue;
+        };
+        let demanded = out.iter().any(|c| {
+            c.predicate.start > m
+                && actors[sp].members.iter().any(|a| same(a, &c.source))
+                && c.target
+                    .as_ref()
+                    .is_some_and(|t| subject.members.iter().any(|b| same(b, t)))
+        });
+        if demanded {
+            continue;
+        }
+        for a in &actors[sp].members {
+            for b in &subject.members {
+                // (Its own side is no one it demands of: "Li said China must…"; a state's
+                // rebels and its government are two sides.)
+                if same(a, b) || a.code.starts_with(&b.code) || b.code.starts_with(&a.code) {
+                    continue;
+                }
+                out.push(Coded {
+                    code: "100".to_string(),
+                    source: a.clone(),
+                    target: Some(b.clone()),
+                    predicate: m..m + 1,
+                    clause: s.content.clone(),
+                    target_tokens: Some(subject.tokens.clone()),
+                    modality: Modality::Occurred,
+                    resignation: false,
+                });
+            }
+        }
+    }
     // A condition is no event: "will boycott the elections unless the president agrees to
     // step down", "will not accept refugees if war starts".
     out.retain(|c| !matches!(words.get(c.clause.start), Some(&("if" | "unless"))));
+    if std::env::var_os("DBG").is_some() {
+        eprintln!("WORDS {:?}", words);
+        for c in &out {
+            eprintln!(
+                "OUT {} {} -> {:?} {:?}",
+                c.code,
+                c.source.code,
+                c.target.as_ref().map(|t| t.code.clone()),
+                c.modality
+            );
+        }
+    }
     dedup(without_protest_topics(without_demanded_acts(words, out)))
 }
 
@@ -1553,12 +1637,16 @@ fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
             let offered = rejected_from.is_some_and(|at| {
                 c.predicate.start > at && c.clause.contains(&at) && !c.code.starts_with("12")
             });
+            // (What the one asked is to do is not done, an appeal of its own included:
+            // "ordered Menem to appear for questioning".)
+            let by_the_asked = asks
+                .iter()
+                .any(|(end, target)| c.predicate.start >= *end && c.source.code == *target);
             !offered
+                && !by_the_asked
                 && (ask
-                    || !(asks.iter().any(|(end, target)| {
-                        c.predicate.start >= *end && c.source.code == *target
-                    }) || demanded_from
-                        .is_some_and(|at| c.predicate.start > at && c.clause.contains(&at))))
+                    || !demanded_from
+                        .is_some_and(|at| c.predicate.start > at && c.clause.contains(&at)))
         })
         .collect()
 }

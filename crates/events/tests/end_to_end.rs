@@ -593,3 +593,61 @@ fn an_apposition_is_not_the_subject() {
     );
     assert!(t.iter().all(|(_, s, _, _)| s == "POL"), "{}", show(&a));
 }
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand_of_it() {
+    let a = analyze(
+        &["Russia said Ukraine must hold new elections."],
+        "2024-05-09",
+    );
+    let t = triples(&a);
+    assert!(
+        t.iter().any(|(c, s, t, p)| c == "100"
+            && s == "RUS"
+            && t.as_deref() == Some("UKR")
+            && p.as_deref() == Some("REQUEST")),
+        "{}",
+        show(&a)
+    );
+    // What one's own side must do is no demand.
+    let a = analyze(
+        &["Russia said Russian troops must hold new exercises."],
+        "2024-05-09",
+    );
+    assert!(
+        !a.events.iter().any(|e| e.code.starts_with("10")),
+        "{}",
+        show(&a)
+    );
+}
+
+#[test]
+fn an_appeal_is_a_plover_request() {
+    let a = analyze(
+        &["Chile appealed to Peru on Monday to release the fishermen."],
+        "2024-05-09",
+    );
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.code.starts_with("02") && e.plover.as_deref() == Some("REQUEST")),
+        "{}",
+        show(&a)
+    );
+}
+
+#[test]
+fn an_administration_named_for_its_head_is_his_government() {
+    let a = analyze(
+        &["The Bush administration said Tuesday that China must release the crew."],
+        "2001-04-03",
+    );
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.source.actor.as_deref() == Some("USAGOV")
+                && e.target.actor.as_deref() == Some("CHN")),
+        "{}",
+        show(&a)
+    );
+}

@@ -139,7 +139,25 @@ pub fn known_person(g: &Gazetteer, name: &str, date: Option<&str>) -> Option<Str
 /// the country they all share; `None` when there is no one or they differ.
 pub fn known_surname(g: &Gazetteer, surname: &str, date: Option<&str>) -> Option<String> {
     let date = date?;
-    let mut codes = g.people_named(surname).filter(|a| in_office(a, date));
+    let holding: Vec<&crate::gazetteer::Actor> = g
+        .people_named(surname)
+        .filter(|a| in_office(a, date))
+        .collect();
+    // Of people of several countries, those in office outrank the others' elites (ELI, a
+    // standing rather than an office).
+    let countries = |list: &[&crate::gazetteer::Actor]| {
+        list.windows(2)
+            .all(|w| w[0].code.get(..3) == w[1].code.get(..3))
+    };
+    let holding = if countries(&holding) {
+        holding
+    } else {
+        holding
+            .into_iter()
+            .filter(|a| a.code.get(3..6) != Some("ELI"))
+            .collect()
+    };
+    let mut codes = holding.into_iter();
     let first = codes.next()?.code.clone();
     let mut same_code = true;
     for a in codes {
@@ -380,6 +398,11 @@ mod tests {
         );
         // Without a date, or with no one of that name, nothing.
         assert_eq!(known_surname(&g, "Mugabe", None), None);
+        // Of two people of that name, the one in office, not the other's standing elite.
+        assert_eq!(
+            known_surname(&g, "Bush", Some("2001-10-01")).as_deref(),
+            Some("USAGOV")
+        );
         assert_eq!(known_surname(&g, "Qwertyuiop", Some("2001-05-09")), None);
     }
 

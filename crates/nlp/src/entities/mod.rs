@@ -230,8 +230,18 @@ pub fn find(
                 })
                 // "President Mugabe": a surname with a title, whoever of that name held a
                 // role then.
+                // "The Bush administration", "the Putin government": a surname heading the
+                // government it names is its holder's.
                 .or_else(|| {
-                    (!roles[gi].is_empty() && !fullest.contains(' '))
+                    let heads_a_government = group.members.iter().any(|&k| {
+                        let next = mentions[k].tokens.end;
+                        next < t.tokens.len()
+                            && matches!(
+                                t.word(next).to_ascii_lowercase().as_str(),
+                                "administration" | "government" | "cabinet" | "regime"
+                            )
+                    });
+                    ((!roles[gi].is_empty() || heads_a_government) && !fullest.contains(' '))
                         .then(|| actors::known_surname(g, &fullest, date))
                         .flatten()
                 })
