@@ -997,24 +997,6 @@ pub fn code_sentence(
             None => p.clause.end,
         };
         let passive = is_passive(words, p);
-        if std::env::var_os("DBG").is_some() {
-            eprintln!(
-                "PRED {:?} {} code={} noun={} passive={} target_at={:?} actors={:?}",
-                p.tokens,
-                words[p.head],
-                p.code,
-                p.noun,
-                passive,
-                p.target_at,
-                actors
-                    .iter()
-                    .map(|a| (
-                        a.tokens.clone(),
-                        a.members.iter().map(|m| m.code.clone()).collect::<Vec<_>>()
-                    ))
-                    .collect::<Vec<_>>()
-            );
-        }
         // "to V": an infinitive.
         let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
         // A subject belongs to the nearest verb after it: not past the previous verb or
@@ -1206,12 +1188,6 @@ pub fn code_sentence(
                     .and_then(|t| place_after(words, &actors, p.tokens.end, hi).filter(|&s| s != t))
             });
             target = patient;
-        }
-        if std::env::var_os("DBG").is_some() {
-            eprintln!(
-                "SUBJ subject={:?} source={:?} target={:?} lo={} hi={} from={}",
-                subject, source, target, lo, hi, from
-            );
         }
         let Some(src) = source else { continue };
         // "efforts to end the fighting": a stand-down in an infinitive with no side named is
@@ -1437,18 +1413,6 @@ pub fn code_sentence(
     // A condition is no event: "will boycott the elections unless the president agrees to
     // step down", "will not accept refugees if war starts".
     out.retain(|c| !matches!(words.get(c.clause.start), Some(&("if" | "unless"))));
-    if std::env::var_os("DBG").is_some() {
-        eprintln!("WORDS {:?}", words);
-        for c in &out {
-            eprintln!(
-                "OUT {} {} -> {:?} {:?}",
-                c.code,
-                c.source.code,
-                c.target.as_ref().map(|t| t.code.clone()),
-                c.modality
-            );
-        }
-    }
     dedup(without_protest_topics(without_demanded_acts(words, out)))
 }
 

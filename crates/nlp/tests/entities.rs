@@ -210,3 +210,17 @@ fn an_official_of_an_international_body_acts_as_it() {
     let annan = named(&found, "Kofi Annan");
     assert_eq!(annan.3.as_deref(), Some("IGOUNO"), "{found:?}");
 }
+
+#[test]
+fn listed_nationalities_are_one_mention_each() {
+    // The tagger may cut "Sierra Leonean" or join "Leonean and Liberian"; a group such as
+    // "Bosnian Serbs" stays whole.
+    let found = entities_of(
+        "Security forces have tortured scores of Sierra Leonean and Liberian refugees, \
+         and Bosnian Serbs protested on Monday.",
+        "2001-05-09",
+    );
+    assert_eq!(named(&found, "Sierra Leonean").2.as_deref(), Some("SLE"));
+    assert_eq!(named(&found, "Liberian").2.as_deref(), Some("LBR"));
+    assert!(!found.iter().any(|e| e.1 == "Serbs"), "{found:?}");
+}

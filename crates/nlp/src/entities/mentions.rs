@@ -577,6 +577,7 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
         }
         k += 1;
     }
+    split_nationalities(t, g, mentions);
     // Countries are GPEs; so are large cities the tagger took for organisations.
     for m in mentions.iter_mut() {
         let text = t.slice(m.tokens.clone());
@@ -655,6 +656,69 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.tokens.start);
+}
+
+/// Nationalities the tagger cut or joined ("Sierra" + "Leonean and Liberian"): each country
+/// adjective the gazetteer knows, of up to three capitalised words, becomes one NORP mention
+/// where only NORP mentions overlap it.
+fn split_nationalities(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
+    let n = t.tokens.len();
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    'scan: while i < n {
+        for len in (1..=3).rev() {
+            let r = i..i + len;
+            if r.end <= n
+                && r.clone().all(|k| t.capitalised(k))
+                && g.country_by_adjective(t.slice(r.clone())).is_some()
+            {
+                found.push(r);
+                i += len;
+                continue 'scan;
+            }
+        }
+        i += 1;
+    }
+    // Spans of NORP mentions taken apart: an adjective inside one is a mention of its own.
+    let mut freed: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in found {
+        if freed.iter().any(|f| f.start <= r.start && r.end <= f.end) {
+            mentions.push(Mention {
+                tokens: r,
+                kind: EntityType::Norp,
+                form: Form::Name,
+            });
+            mentions.sort_by_key(|m| m.tokens.start);
+            continue;
+        }
+        let overlapping: Vec<usize> = (0..mentions.len())
+            .filter(|&k| mentions[k].tokens.start < r.end && r.start < mentions[k].tokens.end)
+            .collect();
+        let all_norp = overlapping
+            .iter()
+            .all(|&k| mentions[k].kind == EntityType::Norp);
+        // A mention holding the adjective whole and no lowercase word is one group ("Bosnian
+        // Serbs", "Iraqi Kurds"); one the adjective crosses, or a list ("Leonean and
+        // Liberian"), is taken apart.
+        let whole = overlapping.len() == 1 && {
+            let m = &mentions[overlapping[0]].tokens;
+            m.start <= r.start && r.end <= m.end && m.clone().all(|k| t.capitalised(k))
+        };
+        if overlapping.is_empty() || !all_norp || whole {
+            continue;
+        }
+        // What the removed mentions held beyond this adjective stays only where it is an
+        // adjective itself (found in its turn).
+        for &k in overlapping.iter().rev() {
+            freed.push(mentions.remove(k).tokens);
+        }
+        mentions.push(Mention {
+            tokens: r,
+            kind: EntityType::Norp,
+            form: Form::Name,
+        });
+        mentions.sort_by_key(|m| m.tokens.start);
+    }
 }
 
 #[cfg(test)]
