@@ -1995,12 +1995,44 @@ fn place_after(words: &[&str], actors: &[ActorSpan], from: usize, hi: usize) -> 
             return false;
         }
         let mut k = a.tokens.start;
-        while k > from && (is(DETERMINERS, words[k - 1]) || is_compass(words[k - 1])) {
-            k -= 1;
+        let mut modifiers = 0;
+        while k > from {
+            let w = words[k - 1];
+            if is(DETERMINERS, w) || is_compass(w) {
+                k -= 1;
+            } else if modifiers < 2 && is_modifier(w) {
+                modifiers += 1;
+                k -= 1;
+            } else {
+                break;
+            }
         }
         // "outside of the Iraqi city": the preposition may stand two words back.
-        (k.saturating_sub(2)..k).any(|j| j >= from && is(LOCATIVE, words[j]))
+        if (k.saturating_sub(2)..k).any(|j| j >= from && is(LOCATIVE, words[j])) {
+            return true;
+        }
+        // "in a residential sector of mostly Christian eastern Beirut": the place a part of it
+        // is named.
+        let of = k.checked_sub(1).filter(|&j| j > from && words[j] == "of");
+        of.is_some_and(|j| {
+            (j.saturating_sub(5).max(from)..j).any(|i| {
+                is(LOCATIVE, words[i])
+                    && !words[i + 1..j]
+                        .iter()
+                        .any(|w| *w == "," || is(BREAKS, w) || is(PREPS, w))
+            })
+        })
     })
+}
+
+/// A lowercase word that may stand inside a noun phrase before its head ("current",
+/// "mostly", "Christian" as the text lowercases it): no preposition, clause word or "and".
+fn is_modifier(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && w.chars().any(|c| c.is_ascii_lowercase())
+        && !is(PREPS, w)
+        && !is(BREAKS, w)
+        && !matches!(w, "and" | "or")
 }
 
 /// A compass word before a place ("southern Lebanon", "the north-western border").
@@ -2109,12 +2141,7 @@ fn target_of(
         let mut modifiers = 0;
         while k > from {
             let w = words[k - 1];
-            let modifier = modifiers < 2
-                && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && w.chars().any(|c| c.is_ascii_lowercase())
-                && !is(PREPS, w)
-                && !is(BREAKS, w)
-                && !matches!(w, "and" | "or");
+            let modifier = modifiers < 2 && is_modifier(w);
             if is(DETERMINERS, w) {
                 k -= 1;
             } else if modifier {

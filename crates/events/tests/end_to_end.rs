@@ -651,3 +651,20 @@ fn an_administration_named_for_its_head_is_his_government() {
         show(&a)
     );
 }
+
+#[test]
+fn mediation_between_two_sides_is_done_with_both() {
+    let a = analyze(
+        &["The Arab League chief undertook a mediation mission between Syria and Jordan."],
+        "2001-05-09",
+    );
+    let t = triples(&a);
+    for side in ["SYR", "JOR"] {
+        assert!(
+            t.iter()
+                .any(|(c, _, t, _)| c == "045" && t.as_deref() == Some(side)),
+            "{}",
+            show(&a)
+        );
+    }
+}

@@ -224,3 +224,18 @@ fn listed_nationalities_are_one_mention_each() {
     assert_eq!(named(&found, "Liberian").2.as_deref(), Some("LBR"));
     assert!(!found.iter().any(|e| e.1 == "Serbs"), "{found:?}");
 }
+
+#[test]
+fn countries_listed_in_one_mention_are_taken_apart() {
+    let found = entities_of(
+        "Qatar launched a mediation effort between the Emirates and Saudi Arabia, and Trinidad \
+         and Tobago stayed out of it.",
+        "2001-05-09",
+    );
+    assert_eq!(named(&found, "Saudi Arabia").2.as_deref(), Some("SAU"));
+    assert_eq!(named(&found, "Emirates").2.as_deref(), Some("ARE"));
+    assert_eq!(
+        named(&found, "Trinidad and Tobago").2.as_deref(),
+        Some("TTO")
+    );
+}

@@ -658,65 +658,90 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.tokens.start);
 }
 
-/// Nationalities the tagger cut or joined ("Sierra" + "Leonean and Liberian"): each country
-/// adjective the gazetteer knows, of up to three capitalised words, becomes one NORP mention
-/// where only NORP mentions overlap it.
+/// Nationalities and countries the tagger cut or joined ("Sierra" + "Leonean and Liberian",
+/// "the Emirates and Saudi Arabia" as one name): each country adjective or name the gazetteer
+/// knows, of up to four words ("Trinidad and Tobago"), becomes a mention of its own where only
+/// NORP or GPE mentions overlap it.
 fn split_nationalities(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     let n = t.tokens.len();
-    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut found: Vec<(std::ops::Range<usize>, EntityType)> = Vec::new();
     let mut i = 0;
     'scan: while i < n {
-        for len in (1..=3).rev() {
+        for len in (1..=4).rev() {
             let r = i..i + len;
-            if r.end <= n
-                && r.clone().all(|k| t.capitalised(k))
-                && g.country_by_adjective(t.slice(r.clone())).is_some()
+            // (The gazetteer passes over a leading "the"; the mention does not hold it.)
+            if r.end > n
+                || t.lower[r.start] == "the"
+                || !t.capitalised(r.start)
+                || !t.capitalised(r.end - 1)
+                || !r.clone().all(|k| t.capitalised(k) || t.lower[k] == "and")
             {
-                found.push(r);
-                i += len;
-                continue 'scan;
+                continue;
             }
+            let text = t.slice(r.clone());
+            let kind = if g.country_by_adjective(text).is_some() {
+                EntityType::Norp
+            } else if g.country_by_name(text).is_some() {
+                EntityType::Gpe
+            } else {
+                continue;
+            };
+            found.push((r, kind));
+            i += len;
+            continue 'scan;
         }
         i += 1;
     }
-    // Spans of NORP mentions taken apart: an adjective inside one is a mention of its own.
+    // A mention of any kind made of these names alone is a list of them ("Emirates and Saudi
+    // Arabia" taken for one organisation).
+    let listed = |m: &Mention| {
+        m.tokens.clone().all(|k| {
+            matches!(t.lower[k].as_str(), "and" | ",") || found.iter().any(|(r, _)| r.contains(&k))
+        })
+    };
+    let lists: Vec<std::ops::Range<usize>> = mentions
+        .iter()
+        .filter(|m| listed(m))
+        .map(|m| m.tokens.clone())
+        .collect();
+    // Spans of mentions taken apart: a nationality or country inside one is a mention of its
+    // own.
     let mut freed: Vec<std::ops::Range<usize>> = Vec::new();
-    for r in found {
+    for (r, kind) in found {
+        let mention = Mention {
+            tokens: r.clone(),
+            kind,
+            form: Form::Name,
+        };
         if freed.iter().any(|f| f.start <= r.start && r.end <= f.end) {
-            mentions.push(Mention {
-                tokens: r,
-                kind: EntityType::Norp,
-                form: Form::Name,
-            });
+            mentions.push(mention);
             mentions.sort_by_key(|m| m.tokens.start);
             continue;
         }
         let overlapping: Vec<usize> = (0..mentions.len())
             .filter(|&k| mentions[k].tokens.start < r.end && r.start < mentions[k].tokens.end)
             .collect();
-        let all_norp = overlapping
-            .iter()
-            .all(|&k| mentions[k].kind == EntityType::Norp);
-        // A mention holding the adjective whole and no lowercase word is one group ("Bosnian
-        // Serbs", "Iraqi Kurds"); one the adjective crosses, or a list ("Leonean and
-        // Liberian"), is taken apart.
+        let plain = overlapping.iter().all(|&k| {
+            matches!(mentions[k].kind, EntityType::Norp | EntityType::Gpe)
+                || lists.contains(&mentions[k].tokens)
+        });
+        // A mention holding it whole that lists nothing is one name or group ("Bosnian Serbs",
+        // "Iraqi Kurds", "Democratic Republic of Congo"); one it crosses, or a list ("Leonean
+        // and Liberian"), is taken apart.
         let whole = overlapping.len() == 1 && {
             let m = &mentions[overlapping[0]].tokens;
-            m.start <= r.start && r.end <= m.end && m.clone().all(|k| t.capitalised(k))
+            *m == r
+                || (m.start <= r.start
+                    && r.end <= m.end
+                    && !m.clone().any(|k| !r.contains(&k) && t.lower[k] == "and"))
         };
-        if overlapping.is_empty() || !all_norp || whole {
+        if overlapping.is_empty() || !plain || whole {
             continue;
         }
-        // What the removed mentions held beyond this adjective stays only where it is an
-        // adjective itself (found in its turn).
         for &k in overlapping.iter().rev() {
             freed.push(mentions.remove(k).tokens);
         }
-        mentions.push(Mention {
-            tokens: r,
-            kind: EntityType::Norp,
-            form: Form::Name,
-        });
+        mentions.push(mention);
         mentions.sort_by_key(|m| m.tokens.start);
     }
 }
