@@ -888,6 +888,16 @@ pub fn code_sentence(
             {
                 Pos::Other
             }
+            // "refugees fleeing the war": an "-ing" form right after a noun that is no actor
+            // describes that noun.
+            Some(d)
+                if words[i].ends_with("ing")
+                    && i > 0
+                    && !in_actor(i - 1)
+                    && is_bare_noun(verbs, d) =>
+            {
+                Pos::Other
+            }
             // "a key U.S. ally", "an Israeli raid": after an indefinite article and a name, the
             // word may head the noun phrase; the tagger tells ("a French minister threatened"
             // is a verb).
@@ -908,10 +918,17 @@ pub fn code_sentence(
                 // An event noun a verb's pattern took as its object ("tighten the naval
                 // blockade") is that verb's, not an event of its own.
                 // (A light verb gives way to the noun instead: "began a hunger strike".)
-                let taken = p.noun
-                    && preds
-                        .last()
-                        .is_some_and(|q| !q.noun && q.reach > i && !is_light(words[q.head]));
+                // So is a word the tagger took for a verb there ("provide emergency food aid"),
+                // but for an infinitive of its own.
+                let taken = preds.last().is_some_and(|q| {
+                    !q.noun
+                        && q.reach > i
+                        && if p.noun {
+                            !is_light(words[q.head])
+                        } else {
+                            i > 0 && words[i - 1] != "to"
+                        }
+                });
                 if let (Some(code), true, false) = (p.code.primary.clone(), verbal, taken) {
                     // A code the table does not know (a dictionary of one's own) still codes;
                     // the record needs a known one.
@@ -2166,6 +2183,45 @@ fn target_of(
         }
     }
     Some(i)
+}
+
+/// Whether a word is most likely a plain noun: lowercase letters, no verb form the table
+/// knows, no function word ("refugees", "people", not "continued", "are", "and"). A text that
+/// speaks for its author is left out: "a declaration demanding that…" is the author's demand.
+fn is_bare_noun(verbs: &VerbTable, w: &str) -> bool {
+    const TEXTS: &[&str] = &[
+        "bill",
+        "communique",
+        "declaration",
+        "decree",
+        "law",
+        "letter",
+        "message",
+        "motion",
+        "note",
+        "petition",
+        "proposal",
+        "report",
+        "resolution",
+        "statement",
+    ];
+    w.len() > 2
+        && !is(TEXTS, w)
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !verbs.is_verb_form(w)
+        && !is(BE, w)
+        && !is(AUXILIARIES, w)
+        && !is(ADVERBS, w)
+        && !is(PRONOUNS, w)
+        && !is(NEGATION, w)
+        && !is(PREPS, w)
+        && !is(BREAKS, w)
+        && !is(DETERMINERS, w)
+        && !is(TIME_WORDS, w)
+        && !is(DAYS, w)
+        && !matches!(w, "and" | "or" | "but" | "than" | "then" | "also" | "not")
 }
 
 /// Whether word `i` follows "a" or "an" and up to three words, none a preposition or

@@ -668,3 +668,18 @@ fn mediation_between_two_sides_is_done_with_both() {
         );
     }
 }
+
+#[test]
+fn words_inside_an_act_s_object_are_no_acts_of_their_own() {
+    // "aid" in "food aid" is the provision's object; "fleeing" describes the refugees.
+    let a = analyze(
+        &[
+            "The United Nations will provide emergency food aid to refugees fleeing the war in \
+           Liberia.",
+        ],
+        "2001-05-09",
+    );
+    let all = show(&a);
+    assert!(a.events.iter().any(|e| e.code.starts_with("033")), "{all}");
+    assert!(a.events.iter().all(|e| e.code.starts_with("03")), "{all}");
+}
