@@ -1013,7 +1013,26 @@ pub fn code_sentence(
             Some(s) => p.clause.end.min(s.content.end),
             None => p.clause.end,
         };
-        let passive = is_passive(words, p);
+        // "a lunch hosted by the ambassador": a participle with its agent after a plain noun
+        // describes that noun, which is no actor here.
+        // So is one after a text, which does nothing itself ("a report submitted to the
+        // intelligence service").
+        let of_a_noun = p.tokens.start > 0 && !in_actor(p.tokens.start - 1) && {
+            let before = words[p.tokens.start - 1];
+            words[p.head].ends_with("ed")
+                && (is_text_noun(before)
+                    || (words.get(p.tokens.end) == Some(&"by") && is_bare_noun(verbs, before)))
+        };
+        if of_a_noun {
+            continue;
+        }
+        // "guerrillas killed by Turkish forces": after an actor, a participle with its agent
+        // is done to that actor.
+        let of_an_actor = p.tokens.start > 0
+            && actors.iter().any(|a| a.tokens.end == p.tokens.start)
+            && words[p.head].ends_with("ed")
+            && words.get(p.tokens.end) == Some(&"by");
+        let passive = of_an_actor || is_passive(words, p);
         // "to V": an infinitive.
         let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
         // A subject belongs to the nearest verb after it: not past the previous verb or
@@ -1179,7 +1198,9 @@ pub fn code_sentence(
             // camp for Congolese refugees was attacked").
             // (A reduced relative's patient is the noun before its comma, when it is an actor:
             // "Assad, aided by the Russians"; "the Beagle Channel, disputed by…" names none.)
-            let patient = if reduced_relative(words, p) {
+            let patient = if of_an_actor {
+                actors.iter().position(|a| a.tokens.end == p.tokens.start)
+            } else if reduced_relative(words, p) {
                 actors
                     .iter()
                     .position(|a| a.tokens.end + 1 == p.tokens.start)
@@ -1291,7 +1312,12 @@ pub fn code_sentence(
             if !speaker_source && !sources.iter().all(own) {
                 // A trailing attribution ("…, police said") cites where the news came from.
                 let leading = content.is_some_and(Speech::leads);
-                if quad >= 3 && leading {
+                // (What a relative clause tells of a noun is background to what was said: "must
+                // return a helicopter that was captured by the Sudanese authorities".)
+                let relative = lo > 0
+                    && matches!(words[lo], "that" | "which" | "who" | "whom")
+                    && is_bare_noun(verbs, words[lo - 1]);
+                if quad >= 3 && leading && !relative {
                     // Reported conflict by another actor: the speaker accuses it.
                     let others = sources.iter().filter(|a| !own(a));
                     let said = Said {
@@ -1547,9 +1573,11 @@ fn sides(a: &ActorSpan) -> Vec<String> {
 /// restrictions", "a declaration demanding that the government provide information"), whoever
 /// the demand was coded for.
 fn without_demanded_acts(words: &[&str], out: Vec<Coded>) -> Vec<Coded> {
+    // (What an accusation charges its target with is a claim within it: "accused Darfur
+    // rebels of violating a ceasefire".)
     let asks: Vec<(usize, String)> = out
         .iter()
-        .filter(|c| matches!(c.code.get(..2), Some("10" | "02")))
+        .filter(|c| matches!(c.code.get(..2), Some("10" | "02" | "11")))
         .filter_map(|c| Some((c.predicate.end, c.target.as_ref()?.code.clone())))
         .collect();
     // Where a "that" clause after a demand word starts.
@@ -2189,6 +2217,27 @@ fn target_of(
 /// knows, no function word ("refugees", "people", not "continued", "are", "and"). A text that
 /// speaks for its author is left out: "a declaration demanding that…" is the author's demand.
 fn is_bare_noun(verbs: &VerbTable, w: &str) -> bool {
+    w.len() > 2
+        && !is_text_noun(w)
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !verbs.is_verb_form(w)
+        && !is(BE, w)
+        && !is(AUXILIARIES, w)
+        && !is(ADVERBS, w)
+        && !is(PRONOUNS, w)
+        && !is(NEGATION, w)
+        && !is(PREPS, w)
+        && !is(BREAKS, w)
+        && !is(DETERMINERS, w)
+        && !is(TIME_WORDS, w)
+        && !is(DAYS, w)
+        && !matches!(w, "and" | "or" | "but" | "than" | "then" | "also" | "not")
+}
+
+/// A text that speaks for its author ("declaration", "report", "resolution").
+fn is_text_noun(w: &str) -> bool {
     const TEXTS: &[&str] = &[
         "bill",
         "communique",
@@ -2205,23 +2254,7 @@ fn is_bare_noun(verbs: &VerbTable, w: &str) -> bool {
         "resolution",
         "statement",
     ];
-    w.len() > 2
-        && !is(TEXTS, w)
-        && w.chars().all(|c| c.is_ascii_lowercase())
-        && !w.ends_with("ed")
-        && !w.ends_with("ly")
-        && !verbs.is_verb_form(w)
-        && !is(BE, w)
-        && !is(AUXILIARIES, w)
-        && !is(ADVERBS, w)
-        && !is(PRONOUNS, w)
-        && !is(NEGATION, w)
-        && !is(PREPS, w)
-        && !is(BREAKS, w)
-        && !is(DETERMINERS, w)
-        && !is(TIME_WORDS, w)
-        && !is(DAYS, w)
-        && !matches!(w, "and" | "or" | "but" | "than" | "then" | "also" | "not")
+    is(TEXTS, w)
 }
 
 /// Whether word `i` follows "a" or "an" and up to three words, none a preposition or

@@ -683,3 +683,47 @@ fn words_inside_an_act_s_object_are_no_acts_of_their_own() {
     assert!(a.events.iter().any(|e| e.code.starts_with("033")), "{all}");
     assert!(a.events.iter().all(|e| e.code.starts_with("03")), "{all}");
 }
+
+#[test]
+fn a_participle_after_a_noun_describes_it() {
+    // After an actor with its agent: done to that actor.
+    let a = analyze(
+        &["Five Japanese kidnapped by North Korea returned home."],
+        "2004-05-09",
+    );
+    let t = triples(&a);
+    assert!(
+        t.iter()
+            .any(|(c, s, t, _)| c.starts_with("18") && s == "PRK" && t.as_deref() == Some("JPN")),
+        "{}",
+        show(&a)
+    );
+    // After a plain noun or a text: no act of the actor before it.
+    let a = analyze(
+        &[
+            "Moroccan diplomats met President Obama at a lunch hosted by the Ambassador of \
+           Morocco.",
+        ],
+        "2010-05-09",
+    );
+    assert!(
+        !a.events.iter().any(|e| e.code.starts_with("043")),
+        "{}",
+        show(&a)
+    );
+}
+
+#[test]
+fn what_an_accusation_or_a_relative_clause_tells_is_not_coded_as_done() {
+    let a = analyze(&["Sudan accused Chad of aiding the rebels."], "2006-05-09");
+    let all = show(&a);
+    assert!(a.events.iter().any(|e| e.code.starts_with("11")), "{all}");
+    assert!(!a.events.iter().any(|e| e.code.starts_with("07")), "{all}");
+    let a = analyze(
+        &["Russia said Sudan must return a helicopter that was captured by Sudanese troops."],
+        "2006-05-09",
+    );
+    let all = show(&a);
+    assert!(a.events.iter().any(|e| e.code.starts_with("10")), "{all}");
+    assert!(!a.events.iter().any(|e| e.code == "112"), "{all}");
+}
