@@ -1728,6 +1728,15 @@ fn dedup(mut out: Vec<Coded>) -> Vec<Coded> {
             None => keep.push(c),
         }
     }
+    // Force with no one named beside force on someone by the same actor is its toll ("fired
+    // at guerrilla camps, killing or wounding 50"), one event.
+    let violent = |c: &Coded| matches!(c.code.get(..2), Some("18" | "19" | "20"));
+    let aimed: Vec<String> = keep
+        .iter()
+        .filter(|c| violent(c) && c.target.is_some())
+        .map(|c| c.source.code.clone())
+        .collect();
+    keep.retain(|c| !(violent(c) && c.target.is_none() && aimed.contains(&c.source.code)));
     keep
 }
 
@@ -2197,6 +2206,15 @@ fn target_of(
             }
         }
         let prep = (k > 0).then(|| words[k - 1]);
+        // A border where something happened is not the country beyond it ("captured a
+        // stronghold on the Thai border").
+        let border = matches!(
+            words.get(a.tokens.end),
+            Some(&("border" | "borders" | "frontier"))
+        );
+        if border && prep.is_some_and(|w| is(LOCATIVE, w) || matches!(w, "at" | "on")) {
+            return p.target_at.is_some();
+        }
         // "fired at", "shot at": the aim of force is its target.
         let force = matches!(p.code.get(..2), Some("18" | "19" | "20"));
         let prep = prep.filter(|w| !(force && matches!(*w, "at" | "on")));

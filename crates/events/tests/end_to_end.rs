@@ -727,3 +727,32 @@ fn what_an_accusation_or_a_relative_clause_tells_is_not_coded_as_done() {
     assert!(a.events.iter().any(|e| e.code.starts_with("10")), "{all}");
     assert!(!a.events.iter().any(|e| e.code == "112"), "{all}");
 }
+
+#[test]
+fn a_border_is_no_target_and_an_attack_s_toll_is_no_second_event() {
+    let a = analyze(
+        &[
+            "Burmese troops shelled a rebel stronghold near the Thai border on Monday, killing \
+           or wounding 50.",
+        ],
+        "2001-05-09",
+    );
+    let t = triples(&a);
+    assert!(
+        !t.iter().any(|(_, _, t, _)| t.as_deref() == Some("THA")),
+        "{}",
+        show(&a)
+    );
+    let a = analyze(
+        &["Vietnamese forces fired rockets at Cambodian camps on Monday, killing or wounding 50."],
+        "2001-05-09",
+    );
+    let t = triples(&a);
+    assert!(
+        t.iter()
+            .any(|(_, s, t, _)| s == "VNM" && t.as_deref() == Some("KHM")),
+        "{}",
+        show(&a)
+    );
+    assert!(t.iter().all(|(_, _, t, _)| t.is_some()), "{}", show(&a));
+}
