@@ -664,9 +664,19 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
 /// NORP or GPE mentions overlap it.
 fn split_nationalities(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     let n = t.tokens.len();
+    // Only names that reach into a mention matter: starts up to three words before one.
+    let mut near = vec![false; n];
+    for m in mentions.iter() {
+        let reach = m.tokens.start.saturating_sub(3)..m.tokens.end.min(n);
+        near[reach].fill(true);
+    }
     let mut found: Vec<(std::ops::Range<usize>, EntityType)> = Vec::new();
     let mut i = 0;
     'scan: while i < n {
+        if !near[i] || !t.capitalised(i) {
+            i += 1;
+            continue;
+        }
         for len in (1..=4).rev() {
             let r = i..i + len;
             // (The gazetteer passes over a leading "the"; the mention does not hold it.)
