@@ -1453,6 +1453,34 @@ pub fn code_sentence(
             }
         }
     }
+    // "issued a stern reminder to Iraq that it must cooperate": a statement made to someone
+    // that it must act is a demand of it.
+    let stated: Vec<(Range<usize>, Actor, Actor)> = out
+        .iter()
+        .filter(|c| c.code == "010")
+        .filter_map(|c| Some((c.predicate.clone(), c.source.clone(), c.target.clone()?)))
+        .collect();
+    for (pred, source, addressee) in stated {
+        let that = (pred.end..words.len().min(pred.end + 8)).find(|&k| words[k] == "that");
+        let Some(that) = that else { continue };
+        let pronoun_must = words.get(that + 1..that + 3) == Some(&["it", "must"][..])
+            || words.get(that + 1..that + 3) == Some(&["they", "must"][..]);
+        let demanded = out
+            .iter()
+            .any(|c| c.code.starts_with("10") && same(&c.source, &source) && c.target.is_some());
+        if pronoun_must && !demanded && !same(&source, &addressee) {
+            out.push(Coded {
+                code: "100".to_string(),
+                source,
+                target: Some(addressee),
+                predicate: that + 2..that + 3,
+                clause: that..words.len(),
+                target_tokens: None,
+                modality: Modality::Occurred,
+                resignation: false,
+            });
+        }
+    }
     // A condition is no event: "will boycott the elections unless the president agrees to
     // step down", "will not accept refugees if war starts".
     out.retain(|c| !matches!(words.get(c.clause.start), Some(&("if" | "unless"))));

@@ -756,3 +756,21 @@ fn a_border_is_no_target_and_an_attack_s_toll_is_no_second_event() {
     );
     assert!(t.iter().all(|(_, _, t, _)| t.is_some()), "{}", show(&a));
 }
+
+#[test]
+fn a_statement_to_someone_that_it_must_act_is_a_demand_of_it() {
+    let a = analyze(
+        &[
+            "The French president issued a stern reminder on Saturday to Iraq that it must \
+           cooperate with the inspectors.",
+        ],
+        "2002-05-09",
+    );
+    let t = triples(&a);
+    assert!(
+        t.iter()
+            .any(|(c, s, t, _)| c == "100" && s == "FRA" && t.as_deref() == Some("IRQ")),
+        "{}",
+        show(&a)
+    );
+}
