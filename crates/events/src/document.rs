@@ -385,10 +385,61 @@ fn agent_at(g: &Gazetteer, words: &[&str], i: usize) -> Option<(String, usize)> 
 /// "Ethnic Albanians in Serbia", "ethnic Turks protesting Sweden's decision": an ethnic group
 /// is coded by the country it lives in, as CAMEO codes minorities, not by the state its name
 /// comes from. That country is the sentence's nearest other state named, when there is one.
-fn ethnic_groups(g: &Gazetteer, words: &[&str], out: &mut [ActorSpan]) {
+/// So is a people named with the land it lives in ("the Albanians of southern Serbia", "Kurds
+/// in Turkey"): that land.
+fn ethnic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut [ActorSpan]) {
     for k in 0..out.len() {
         let start = out[k].tokens.start;
-        if start == 0 || words[start - 1] != "ethnic" || out[k].members.len() != 1 {
+        let end = out[k].tokens.end;
+        if out[k].members.len() != 1 {
+            continue;
+        }
+        // A people (a plural nationality, no role) followed by "of" or "in" and a state,
+        // past determiners and compass words.
+        let people = out[k].members[0].code.len() == 3 && words[end - 1].ends_with('s');
+        let land = (people && matches!(words.get(end), Some(&("of" | "in"))))
+            .then(|| {
+                let mut j = end + 1;
+                while j < words.len()
+                    && (crate::sentence::is_compass(words[j]) || matches!(words[j], "the" | "a"))
+                {
+                    j += 1;
+                }
+                // (A country's name, not its adjective, ending the phrase: not "Americans of
+                // Irish descent", "Afghans in U.S. custody".)
+                out.iter().find(|a| {
+                    a.tokens.start == j
+                        && a.members.len() == 1
+                        && g.country_by_name(&a.members[0].name).is_some()
+                        && !words.get(a.tokens.end).is_some_and(|w| {
+                            modifier(verbs, w)
+                                && !matches!(
+                                    *w,
+                                    "are"
+                                        | "is"
+                                        | "was"
+                                        | "were"
+                                        | "have"
+                                        | "has"
+                                        | "had"
+                                        | "will"
+                                        | "would"
+                                        | "can"
+                                        | "could"
+                                        | "also"
+                                )
+                        })
+                })
+            })
+            .flatten()
+            .and_then(|a| a.members[0].code.get(..3))
+            .filter(|c| g.country(c).is_some() && Some(*c) != out[k].members[0].code.get(..3))
+            .map(str::to_string);
+        if let Some(land) = land {
+            out[k].members[0].code = land;
+            continue;
+        }
+        if start == 0 || words[start - 1] != "ethnic" {
             continue;
         }
         let own = out[k].members[0].code.get(..3).unwrap_or("").to_string();
@@ -574,7 +625,7 @@ fn actor_spans(
         i += 1;
     }
     out.sort_by_key(|a| a.tokens.start);
-    ethnic_groups(g, words, &mut out);
+    ethnic_groups(g, verbs, words, &mut out);
     definite_agents(g, words, &mut out);
     if let Some(pair) = pair {
         let mut i = 0;

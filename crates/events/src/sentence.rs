@@ -2118,7 +2118,7 @@ fn is_modifier(w: &str) -> bool {
 }
 
 /// A compass word before a place ("southern Lebanon", "the north-western border").
-fn is_compass(w: &str) -> bool {
+pub(crate) fn is_compass(w: &str) -> bool {
     let w = w
         .strip_prefix("north")
         .or_else(|| w.strip_prefix("south"))

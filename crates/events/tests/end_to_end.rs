@@ -774,3 +774,30 @@ fn a_statement_to_someone_that_it_must_act_is_a_demand_of_it() {
         show(&a)
     );
 }
+
+#[test]
+fn a_people_named_with_its_land_is_coded_by_that_land() {
+    let a = analyze(
+        &["The Albanians of southern Serbia are demanding autonomy from Serbian authorities."],
+        "2001-05-09",
+    );
+    let t = triples(&a);
+    assert!(
+        t.iter()
+            .any(|(c, s, _, _)| c.starts_with("10") && s == "SRB"),
+        "{}",
+        show(&a)
+    );
+    // An origin is no land lived in.
+    let a = analyze(
+        &["Americans of Irish descent protested in Boston."],
+        "2001-05-09",
+    );
+    assert!(
+        a.events
+            .iter()
+            .all(|e| !e.source.actor.as_deref().unwrap_or("").starts_with("IRL")),
+        "{}",
+        show(&a)
+    );
+}
