@@ -1144,6 +1144,19 @@ pub fn code_sentence(
                 target = actor_after(&actors, cond, 3, subject);
             }
         }
+        if target.is_none() && p.code.starts_with("14") {
+            // "demonstrations against the alleged violations by the Israeli military", "a strike
+            // over a bill signed by the labour minister": a protest is aimed at whoever did what
+            // it is against.
+            let by = (p.tokens.end..hi)
+                .take_while(|&k| words[k] != "," && !is(BREAKS, words[k]))
+                .find(|&k| words[k] == "by");
+            let topic = (p.tokens.end..by.unwrap_or(p.tokens.end))
+                .any(|k| matches!(words[k], "against" | "over" | "at"));
+            if let (Some(by), true) = (by, topic) {
+                target = actor_after(&actors, by, 3, subject);
+            }
+        }
         if p.code.starts_with("11") {
             // "complained to the UN over Israeli air raids": a complaint is about what it names
             // after "over" or "about", not to whom it is made.

@@ -801,3 +801,21 @@ fn a_people_named_with_its_land_is_coded_by_that_land() {
         show(&a)
     );
 }
+
+#[test]
+fn a_protest_is_aimed_at_whoever_did_what_it_is_against() {
+    let a = analyze(
+        &[
+            "Thousands of Kenyan teachers staged demonstrations on Monday against the pay cuts \
+           announced by the Kenyan government.",
+        ],
+        "2001-05-09",
+    );
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.code.starts_with("14") && e.target.actor.as_deref() == Some("KENGOV")),
+        "{}",
+        show(&a)
+    );
+}
