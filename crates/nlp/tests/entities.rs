@@ -239,3 +239,13 @@ fn countries_listed_in_one_mention_are_taken_apart() {
         Some("TTO")
     );
 }
+
+#[test]
+fn a_country_before_a_title_is_that_country() {
+    let found = entities_of(
+        "The prime minister has refused to respond to a demand from the US President to \
+         adhere to the deals.",
+        "2006-05-09",
+    );
+    assert_eq!(named(&found, "US").2.as_deref(), Some("USA"), "{found:?}");
+}

@@ -578,6 +578,39 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
         k += 1;
     }
     split_nationalities(t, g, mentions);
+    // "the US President", "the Chad government": a country's name the tagger passed over
+    // before a title or an institution is that country.
+    let mut covered = vec![false; t.tokens.len()];
+    for m in mentions.iter() {
+        covered[m.tokens.clone()].fill(true);
+    }
+    let mut titled: Vec<Mention> = Vec::new();
+    for (i, &known) in covered
+        .iter()
+        .enumerate()
+        .take(t.tokens.len().saturating_sub(1))
+    {
+        let next = t.lower[i + 1].as_str();
+        // (After "the": "US Secretary of Defense Donald Rumsfeld" is a title the person's
+        // role takes in.)
+        if !known
+            && i > 0
+            && t.lower[i - 1] == "the"
+            && t.capitalised(i)
+            && (is_title_word(next) || is_org_head(next))
+            && g.country_by_name(t.word(i)).is_some()
+        {
+            titled.push(Mention {
+                tokens: i..i + 1,
+                kind: EntityType::Gpe,
+                form: Form::Name,
+            });
+        }
+    }
+    if !titled.is_empty() {
+        mentions.extend(titled);
+        mentions.sort_by_key(|m| m.tokens.start);
+    }
     // Countries are GPEs; so are large cities the tagger took for organisations.
     for m in mentions.iter_mut() {
         let text = t.slice(m.tokens.clone());
