@@ -1001,14 +1001,30 @@ pub fn code_sentence(
     let mut last_target: Option<(usize, usize, usize)> = None;
     let mut prev_verb_end: Option<usize> = None;
     for (k, p) in preds.iter().enumerate() {
-        if let Some(prev) = k.checked_sub(1).map(|j| &preds[j]).filter(|q| !q.noun) {
+        // (A verb inside a relative clause set off by commas stands in no way of the main
+        // clause's subject: "Li, who was appointed in March, made a visit".)
+        let inside = |q: &Pred| masked[q.head] && !masked[p.head];
+        if let Some(prev) = k
+            .checked_sub(1)
+            .map(|j| &preds[j])
+            .filter(|q| !q.noun && !inside(q))
+        {
             prev_verb_end = Some(prev.tokens.end);
         }
         let content = speech.iter().find(|s| s.content.contains(&p.tokens.start));
-        let lo = match content {
+        let mut lo = match content {
             Some(s) => p.clause.start.max(s.content.start),
             None => p.clause.start,
         };
+        if lo < p.tokens.start && masked[lo] && !masked[p.head] {
+            // The clause the relative one interrupts starts before it.
+            let mut m = lo;
+            while m > 0 && masked[m - 1] {
+                m -= 1;
+            }
+            let before = if m > 0 { clause_of(m - 1).start } else { 0 };
+            lo = content.map_or(before, |s| before.max(s.content.start));
+        }
         let hi = match content {
             Some(s) => p.clause.end.min(s.content.end),
             None => p.clause.end,

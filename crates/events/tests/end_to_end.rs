@@ -819,3 +819,21 @@ fn a_protest_is_aimed_at_whoever_did_what_it_is_against() {
         show(&a)
     );
 }
+
+#[test]
+fn a_relative_clause_stands_in_no_way_of_the_main_clause_s_subject() {
+    let a = analyze(
+        &[
+            "Russian President Vladimir Putin, who backed the incumbent, congratulated Ukrainian \
+           President Viktor Yushchenko on Monday.",
+        ],
+        "2005-01-10",
+    );
+    let t = triples(&a);
+    assert!(
+        t.iter()
+            .any(|(c, s, t, _)| c.starts_with("05") && s == "RUS" && t.as_deref() == Some("UKR")),
+        "{}",
+        show(&a)
+    );
+}
