@@ -139,6 +139,28 @@ pub struct Coded {
 }
 
 impl Coded {
+    /// A statement, demand or accusation the coder reads from how words are reported: it
+    /// happened, between these two, about the tokens `about`.
+    fn said(
+        code: &str,
+        source: &Actor,
+        target: &Actor,
+        predicate: Range<usize>,
+        clause: Range<usize>,
+        about: Option<Range<usize>>,
+    ) -> Coded {
+        Coded {
+            code: code.to_string(),
+            source: source.clone(),
+            target: Some(target.clone()),
+            predicate,
+            clause,
+            target_tokens: about,
+            modality: Modality::Occurred,
+            resignation: false,
+        }
+    }
+
     /// Whether the act stands without a target ([`needs_no_target`], or a resignation).
     pub fn needs_no_target(&self) -> bool {
         self.resignation || needs_no_target(&self.code)
@@ -1042,13 +1064,8 @@ pub fn code_sentence(
         if of_a_noun {
             continue;
         }
-        // "guerrillas killed by Turkish forces": after an actor, a participle with its agent
-        // is done to that actor.
-        let of_an_actor = p.tokens.start > 0
-            && actors.iter().any(|a| a.tokens.end == p.tokens.start)
-            && words[p.head].ends_with("ed")
-            && words.get(p.tokens.end) == Some(&"by");
-        let passive = of_an_actor || is_passive(words, p);
+        let relative = reduced_relative(words, &actors, p);
+        let passive = relative.is_some() || is_passive(words, p);
         // "to V": an infinitive.
         let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
         // A subject belongs to the nearest verb after it: not past the previous verb or
@@ -1225,17 +1242,10 @@ pub fn code_sentence(
         if passive {
             // "B was attacked by A"; the patient may stand inside the subject's phrase ("a
             // camp for Congolese refugees was attacked").
-            // (A reduced relative's patient is the noun before its comma, when it is an actor:
-            // "Assad, aided by the Russians"; "the Beagle Channel, disputed by…" names none.)
-            let patient = if of_an_actor {
-                actors.iter().position(|a| a.tokens.end == p.tokens.start)
-            } else if reduced_relative(words, p) {
-                actors
-                    .iter()
-                    .position(|a| a.tokens.end + 1 == p.tokens.start)
-            } else {
+            // (A reduced relative's patient is the noun it describes: see `reduced_relative`.)
+            let patient = relative.unwrap_or_else(|| {
                 subject.or_else(|| patient_of(words, &actors, &masked, p.tokens.start, from))
-            };
+            });
             let by = (p.tokens.end..hi).find(|&k| words[k] == "by");
             let agent = by.and_then(|b| actor_after(&actors, b, 3, None));
             // With no agent named, the place where it was done stands for it, as CAMEO and
@@ -1419,16 +1429,14 @@ pub fn code_sentence(
             for a in &actors[sp].members {
                 for b in &actors[ad].members {
                     if !same(a, b) {
-                        out.push(Coded {
-                            code: "010".to_string(),
-                            source: a.clone(),
-                            target: Some(b.clone()),
-                            predicate: s.verb.clone(),
-                            clause: 0..words.len(),
-                            target_tokens: Some(actors[ad].tokens.clone()),
-                            modality: Modality::Occurred,
-                            resignation: false,
-                        });
+                        out.push(Coded::said(
+                            "010",
+                            a,
+                            b,
+                            s.verb.clone(),
+                            0..words.len(),
+                            Some(actors[ad].tokens.clone()),
+                        ));
                     }
                 }
             }
@@ -1469,16 +1477,14 @@ pub fn code_sentence(
                 if same(a, b) || a.code.starts_with(&b.code) || b.code.starts_with(&a.code) {
                     continue;
                 }
-                out.push(Coded {
-                    code: "100".to_string(),
-                    source: a.clone(),
-                    target: Some(b.clone()),
-                    predicate: m..m + 1,
-                    clause: s.content.clone(),
-                    target_tokens: Some(subject.tokens.clone()),
-                    modality: Modality::Occurred,
-                    resignation: false,
-                });
+                out.push(Coded::said(
+                    "100",
+                    a,
+                    b,
+                    m..m + 1,
+                    s.content.clone(),
+                    Some(subject.tokens.clone()),
+                ));
             }
         }
     }
@@ -1498,16 +1504,14 @@ pub fn code_sentence(
             .iter()
             .any(|c| c.code.starts_with("10") && same(&c.source, &source) && c.target.is_some());
         if pronoun_must && !demanded && !same(&source, &addressee) {
-            out.push(Coded {
-                code: "100".to_string(),
-                source,
-                target: Some(addressee),
-                predicate: that + 2..that + 3,
-                clause: that..words.len(),
-                target_tokens: None,
-                modality: Modality::Occurred,
-                resignation: false,
-            });
+            out.push(Coded::said(
+                "100",
+                &source,
+                &addressee,
+                that + 2..that + 3,
+                that..words.len(),
+                None,
+            ));
         }
     }
     // A condition is no event: "will boycott the elections unless the president agrees to
@@ -1569,16 +1573,14 @@ impl Said {
     ) {
         for spk in speakers {
             for a in others.clone() {
-                out.push(Coded {
-                    code: code.to_string(),
-                    source: spk.clone(),
-                    target: Some(a.clone()),
-                    predicate: self.predicate.clone(),
-                    clause: self.clause.clone(),
-                    target_tokens: Some(self.about.clone()),
-                    modality: Modality::Occurred,
-                    resignation: false,
-                });
+                out.push(Coded::said(
+                    code,
+                    spk,
+                    a,
+                    self.predicate.clone(),
+                    self.clause.clone(),
+                    Some(self.about.clone()),
+                ));
             }
         }
     }
@@ -2359,13 +2361,29 @@ fn coordinated(words: &[&str], at: usize, lo: usize) -> bool {
     k > lo && matches!(words[k - 1], "and" | "or")
 }
 
-/// ", disputed by Argentina and Chile": a participle after a comma with its agent describes the
-/// noun before the comma, whatever the clause's subject.
-fn reduced_relative(words: &[&str], p: &Pred) -> bool {
-    p.tokens.start > 0
-        && words[p.tokens.start - 1] == ","
+/// A participle with its agent describing the noun before it, whatever the clause's subject:
+/// after a comma, the noun before the comma (", aided by the Russians" after "Assad"; "the
+/// Beagle Channel, disputed by…" names no actor); with no comma, the actor it follows
+/// ("guerrillas killed by Turkish forces"). `Some` of the patient, an actor or none, when the
+/// predicate is one; `None` when it is not.
+fn reduced_relative(words: &[&str], actors: &[ActorSpan], p: &Pred) -> Option<Option<usize>> {
+    let participle = p.tokens.start > 0
         && words.get(p.tokens.end) == Some(&"by")
-        && words[p.head].ends_with("ed")
+        && words[p.head].ends_with("ed");
+    if !participle {
+        return None;
+    }
+    if words[p.tokens.start - 1] == "," {
+        return Some(
+            actors
+                .iter()
+                .position(|a| a.tokens.end + 1 == p.tokens.start),
+        );
+    }
+    actors
+        .iter()
+        .position(|a| a.tokens.end == p.tokens.start)
+        .map(Some)
 }
 
 fn is_passive(words: &[&str], p: &Pred) -> bool {
@@ -2385,9 +2403,6 @@ fn is_passive(words: &[&str], p: &Pred) -> bool {
             && (p.tokens.end > p.head + 1 || matches!(head, "engaged" | "involved" | "embroiled")));
     if p.noun || head.ends_with("ing") || stative {
         return false;
-    }
-    if reduced_relative(words, p) {
-        return true;
     }
     // After "'s" or "get", only a regular participle ("Russia's support" is no passive).
     let participle = head.ends_with("ed") || head.ends_with("en") || head.ends_with("wn");
