@@ -41,6 +41,9 @@ const AGENTS: &[(&str, &str)] = &[
     ("opposition groups", "OPP"),
     ("opposition parties", "OPP"),
     ("opposition party", "OPP"),
+    // CAMEO's radicals (RAD), which Phoenix's agents list names "extremists".
+    ("fundamentalist", "RAD"),
+    ("fundamentalists", "RAD"),
 ];
 
 /// Phrases that name the two parties an article is about.
@@ -627,6 +630,7 @@ fn actor_spans(
     out.sort_by_key(|a| a.tokens.start);
     ethnic_groups(g, verbs, words, &mut out);
     definite_agents(g, words, &mut out);
+    domestic_groups(g, verbs, words, &mut out);
     if let Some(pair) = pair {
         let mut i = 0;
         while i < words.len() {
@@ -718,6 +722,54 @@ fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
     if !added.is_empty() {
         out.extend(added);
         out.sort_by_key(|a| a.tokens.start);
+    }
+}
+
+/// The roles of a people's own groups, as against a state's offices: rebels and militias,
+/// the opposition, refugees, workers, students, farmers, civilians, radicals and Islamists.
+const GROUP_ROLES: &[&str] = &[
+    "REB", "UAF", "OPP", "REF", "LAB", "EDU", "AGR", "CVL", "RAD", "MUS",
+];
+
+/// A group that opens its sentence named only by what its people are ("Islamic
+/// fundamentalists continued their hunger strike", "a group of Chechen refugees", "the main
+/// Hutu rebel group"), in a sentence whose actors are all of one country: that country's
+/// group, as CAMEO codes a domestic actor ("… to demand the resignation of Algerian President
+/// Ahmed Ben Bella" → DZARAD). With no country or several, the group stays unread.
+fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut Vec<ActorSpan>) {
+    let Some(first) = out.first().map(|a| a.tokens.start) else {
+        return;
+    };
+    let Some(country) = one_country(g, out) else {
+        return;
+    };
+    // The subject's phrase: determiners, numbers, "a group of", "thousands of" and modifiers
+    // ("traditional", "Yoruba"), then the group's noun, before any actor.
+    let mut i = 0;
+    while i < first.min(8) {
+        if let Some((role, n)) = agent_at(g, words, i) {
+            if GROUP_ROLES.contains(&role.as_str()) && i + n <= first {
+                out.push(ActorSpan {
+                    members: vec![Actor {
+                        code: with_role(&country, &role),
+                        entity: None,
+                        name: words[i..i + n].join(" "),
+                        person: false,
+                    }],
+                    tokens: 0..i + n,
+                });
+                out.sort_by_key(|a| a.tokens.start);
+            }
+            return;
+        }
+        let w = words[i];
+        let opening = matches!(w, "the" | "a" | "an" | "some" | "of" | "group" | "groups")
+            || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || modifier(verbs, w);
+        if !opening {
+            return;
+        }
+        i += 1;
     }
 }
 

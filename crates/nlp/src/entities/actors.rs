@@ -174,6 +174,27 @@ pub fn known_surname(g: &Gazetteer, surname: &str, date: Option<&str>) -> Option
     })
 }
 
+/// The government a surname names when it heads one ("the Bush administration", "the Putin
+/// government"), in office or not: the one state whose governments (GOV) people of that name
+/// have led. A surname borne by leaders of several states names none.
+pub fn surname_government(g: &Gazetteer, surname: &str) -> Option<String> {
+    let mut country: Option<&str> = None;
+    for a in g
+        .people_named(surname)
+        .filter(|a| a.code.get(3..6) == Some("GOV"))
+    {
+        let c = a.code.get(..3)?;
+        match country {
+            None => country = Some(c),
+            Some(x) if x == c => {}
+            Some(_) => return None,
+        }
+    }
+    let c = country?;
+    g.country(c)?;
+    Some(format!("{c}GOV"))
+}
+
 /// A compass word that opens the name of a part of a country ("South", "western",
 /// "north-east").
 fn is_compass_word(w: &str) -> bool {
@@ -404,6 +425,10 @@ mod tests {
             Some("USAGOV")
         );
         assert_eq!(known_surname(&g, "Qwertyuiop", Some("2001-05-09")), None);
+        // Out of office, a surname still names the government it headed.
+        assert_eq!(known_surname(&g, "Bush", Some("2000-01-01")), None);
+        assert_eq!(surname_government(&g, "Bush").as_deref(), Some("USAGOV"));
+        assert_eq!(surname_government(&g, "Qwertyuiop"), None);
     }
 
     #[test]

@@ -241,9 +241,19 @@ pub fn find(
                                 "administration" | "government" | "cabinet" | "regime"
                             )
                     });
-                    ((!roles[gi].is_empty() || heads_a_government) && !fullest.contains(' '))
+                    if fullest.contains(' ') {
+                        return None;
+                    }
+                    (!roles[gi].is_empty() || heads_a_government)
                         .then(|| actors::known_surname(g, &fullest, date))
                         .flatten()
+                        // A government named after its head is that state's whenever it sat
+                        // ("the Bush administration" in a later year).
+                        .or_else(|| {
+                            heads_a_government
+                                .then(|| actors::surname_government(g, &fullest))
+                                .flatten()
+                        })
                 })
                 // "Omar El Bashir", "President Laurent Gbago": another spelling of a name the
                 // table holds.
