@@ -726,10 +726,9 @@ fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
 }
 
 /// The roles of a people's own groups, as against a state's offices: rebels and militias,
-/// the opposition, refugees, workers, students, farmers, civilians, radicals and Islamists.
-const GROUP_ROLES: &[&str] = &[
-    "REB", "UAF", "OPP", "REF", "LAB", "EDU", "AGR", "CVL", "RAD", "MUS",
-];
+/// the opposition, refugees, workers, radicals and Islamists. (Not civilians: "residents",
+/// "voters" or "the victim" are most often the ones acted on.)
+const GROUP_ROLES: &[&str] = &["REB", "UAF", "OPP", "REF", "LAB", "RAD", "MUS"];
 
 /// A group that opens its sentence named only by what its people are ("Islamic
 /// fundamentalists continued their hunger strike", "a group of Chechen refugees", "the main
@@ -743,26 +742,97 @@ fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut V
     let Some(country) = one_country(g, out) else {
         return;
     };
+    // The country must be at home in the sentence, not only the other side of an act
+    // ("demonstrators threw stones at U.S. troops", "militants attacked trucks carrying
+    // supplies for U.S. forces"): one of its civil offices (government, parliament, courts,
+    // police), or its land after a locative or with a possessive ("in Baghdad", "in the
+    // north of Iraq", "Algeria's first multi-party elections").
+    let at_home = out.iter().any(|a| {
+        a.members.iter().any(|m| {
+            if m.code.get(..3) != Some(country.as_str()) {
+                return false;
+            }
+            match m.code.get(3..6) {
+                Some(role) => matches!(role, "GOV" | "LEG" | "JUD" | "COP"),
+                None => {
+                    let mut k = a.tokens.start;
+                    while k > 0
+                        && (words[k - 1] == "the" || crate::sentence::is_compass(words[k - 1]))
+                    {
+                        k -= 1;
+                    }
+                    let locative = k > 0 && crate::sentence::is_locative(words[k - 1]);
+                    let possessive = matches!(words.get(a.tokens.end), Some(&("'s" | "’s")));
+                    locative || possessive
+                }
+            }
+        })
+    });
+    if !at_home {
+        return;
+    }
     // The subject's phrase: determiners, numbers, "a group of", "thousands of" and modifiers
     // ("traditional", "Yoruba"), then the group's noun, before any actor.
     let mut i = 0;
     while i < first.min(8) {
-        if let Some((role, n)) = agent_at(g, words, i) {
-            if GROUP_ROLES.contains(&role.as_str()) && i + n <= first {
+        if let Some((mut role, mut n)) = agent_at(g, words, i) {
+            // The head is the last of a run of agent nouns ("Islamic fundamentalists").
+            while let Some((r, m)) = agent_at(g, words, i + n).filter(|_| i + n < first) {
+                i += n;
+                (role, n) = (r, m);
+            }
+            // A group, or one of its fighters ("a suicide bomber", "a gunman"); not one
+            // person of a standing ("the ayatollah", "a worker at the plant").
+            let collective = |w: &str| {
+                matches!(
+                    w,
+                    "group"
+                        | "opposition"
+                        | "militia"
+                        | "movement"
+                        | "front"
+                        | "coalition"
+                        | "party"
+                        | "alliance"
+                )
+            };
+            // (Or the adjective of a group's name: "the fundamentalist Umma (Nation) party".)
+            let mut end = i + n;
+            let mut j = end;
+            while j < first.min(end + 5)
+                && (modifier(verbs, words[j]) || matches!(words[j], "(" | ")"))
+            {
+                if collective(words[j]) {
+                    end = j + 1;
+                    break;
+                }
+                j += 1;
+            }
+            let plural = words[i + n - 1].ends_with('s') || collective(words[end - 1]);
+            // (By its first role: "islamic rebels" are REBMUS.)
+            let kind = role.get(..3).unwrap_or("");
+            let fighter = matches!(kind, "REB" | "UAF");
+            if GROUP_ROLES.contains(&kind) && (plural || fighter) && end <= first {
                 out.push(ActorSpan {
                     members: vec![Actor {
                         code: with_role(&country, &role),
                         entity: None,
-                        name: words[i..i + n].join(" "),
+                        name: words[i..end].join(" "),
                         person: false,
                     }],
-                    tokens: 0..i + n,
+                    tokens: 0..end,
                 });
                 out.sort_by_key(|a| a.tokens.start);
             }
             return;
         }
         let w = words[i];
+        if matches!(
+            w,
+            "he" | "i" | "it" | "she" | "they" | "we" | "you" | "these" | "those"
+        ) {
+            return;
+        }
         let opening = matches!(w, "the" | "a" | "an" | "some" | "of" | "group" | "groups")
             || w.chars().all(|c| c.is_ascii_digit() || c == ',')
             || modifier(verbs, w);

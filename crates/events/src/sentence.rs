@@ -2148,6 +2148,11 @@ fn is_modifier(w: &str) -> bool {
         && !matches!(w, "and" | "or")
 }
 
+/// Whether a word is a locative preposition ("in", "across", "outside").
+pub(crate) fn is_locative(w: &str) -> bool {
+    is(LOCATIVE, w)
+}
+
 /// A compass word before a place ("southern Lebanon", "the north-western border").
 pub(crate) fn is_compass(w: &str) -> bool {
     let w = w

@@ -819,3 +819,55 @@ fn a_relative_clause_stands_in_no_way_of_the_main_clause_s_subject() {
     let t = triples(&a);
     assert!(has_dyad(&t, "05", "RUS", "UKR"), "{}", show(&a));
 }
+
+#[test]
+fn a_group_named_by_its_people_is_of_the_country_it_acts_in() {
+    // Rebels fighting at home, fundamentalists against their own president.
+    let a = analyze(
+        &["Insurgents killed at least nine policemen in attacks across Peru on Sunday."],
+        "2011-01-01",
+    );
+    assert!(has_dyad(&triples(&a), "19", "PER", "PER"), "{}", show(&a));
+    let a = analyze(
+        &["Islamic fundamentalists began a hunger strike to demand the resignation of Tunisian President Zine Ben Ali."],
+        "2011-01-01",
+    );
+    let t = triples(&a);
+    assert!(has_dyad(&t, "14", "TUN", "TUN"), "{}", show(&a));
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.source.actor.as_deref() == Some("TUNMUS")),
+        "{}",
+        show(&a)
+    );
+    // The country only as the other side of the act is not the group's own.
+    let a = analyze(
+        &["Demonstrators threw stones at Japanese troops."],
+        "2011-01-01",
+    );
+    assert!(a.events.is_empty(), "{}", show(&a));
+    // One person of a standing is not a group.
+    let a = analyze(
+        &["The ayatollah urged the Egyptian government to free the prisoners."],
+        "2011-01-01",
+    );
+    assert!(
+        !a.events.iter().any(|e| e
+            .source
+            .actor
+            .as_deref()
+            .is_some_and(|c| c.starts_with("EGY"))),
+        "{}",
+        show(&a)
+    );
+}
+
+#[test]
+fn a_government_named_after_its_head_is_that_state_s_out_of_office_too() {
+    let a = analyze(
+        &["The Clinton administration announced that Cuba must release the prisoners."],
+        "2005-01-01",
+    );
+    assert!(has_dyad(&triples(&a), "10", "USA", "CUB"), "{}", show(&a));
+}

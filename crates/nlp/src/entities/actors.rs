@@ -175,22 +175,29 @@ pub fn known_surname(g: &Gazetteer, surname: &str, date: Option<&str>) -> Option
 }
 
 /// The government a surname names when it heads one ("the Bush administration", "the Putin
-/// government"), in office or not: the one state whose governments (GOV) people of that name
-/// have led. A surname borne by leaders of several states names none.
+/// government"), in office or not: the state whose governments (GOV) people of that name led.
+/// When leaders of several states bore it, the state the table lists under at least twice as
+/// many names as all the others together (the best-known leaders have many names: "President
+/// Bush", "George W. Bush", …); else none.
 pub fn surname_government(g: &Gazetteer, surname: &str) -> Option<String> {
-    let mut country: Option<&str> = None;
+    let mut by_country: Vec<(&str, usize)> = Vec::new();
     for a in g
         .people_named(surname)
         .filter(|a| a.code.get(3..6) == Some("GOV"))
     {
         let c = a.code.get(..3)?;
-        match country {
-            None => country = Some(c),
-            Some(x) if x == c => {}
-            Some(_) => return None,
+        match by_country.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => by_country.push((c, 1)),
         }
     }
-    let c = country?;
+    let total: usize = by_country.iter().map(|(_, n)| n).sum();
+    let &(c, n) = by_country
+        .iter()
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))?;
+    if n < 2 * (total - n) {
+        return None;
+    }
     g.country(c)?;
     Some(format!("{c}GOV"))
 }
