@@ -676,8 +676,10 @@ fn actor_spans(
 
 /// "The government", "the police", "the parliament" (a state's offices, its opposition and
 /// rebels) named without a country, in a sentence whose actors are all of one country: that
-/// country's agent ("Iraqi Kurds demonstrated against the government" → IRQGOV). With no
-/// country or several, the office stays unread.
+/// country's agent ("Iraqi Kurds demonstrated against the government" → IRQGOV). So are
+/// police, troops, soldiers and authorities with no article, opening a clause ("Cairo's
+/// security chief warned that police will…"). With no country or several, the office stays
+/// unread.
 fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
     let Some(country) = one_country(g, out) else {
         return;
@@ -685,12 +687,20 @@ fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
     let mut added = Vec::new();
     let mut i = 0;
     while i + 1 < words.len() {
-        if !words[i].eq_ignore_ascii_case("the") {
+        // "the police", or a bare "police" opening a clause ("warned that police will…").
+        let bare = (i == 0
+            || matches!(
+                words[i - 1],
+                "that" | "," | "and" | "but" | "when" | "as" | "after" | "before" | "while"
+            ))
+            && matches!(words[i], "police" | "troops" | "soldiers" | "authorities");
+        if !words[i].eq_ignore_ascii_case("the") && !bare {
             i += 1;
             continue;
         }
+        let at = if bare { i } else { i + 1 };
         // The state's own offices only: "the customer" or "the website" is not Japan's.
-        let Some((role, n)) = agent_at(g, words, i + 1).filter(|(r, _)| {
+        let Some((role, n)) = agent_at(g, words, at).filter(|(r, _)| {
             matches!(
                 r.get(..3),
                 Some("GOV" | "MIL" | "COP" | "LEG" | "JUD" | "OPP" | "REB" | "SPY")
@@ -699,7 +709,7 @@ fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
             i += 1;
             continue;
         };
-        let tokens = i..i + 1 + n;
+        let tokens = i..at + n;
         // The agent heads its phrase: not "the government's critics", not "the army chief"
         // already read as a person's title, not inside another actor.
         let free = !out

@@ -1084,6 +1084,14 @@ pub fn code_sentence(
                 .find(|&k| matches!(words[k], "'s" | "’s"))
                 .and_then(|k| actors.iter().position(|a| a.tokens.end == k));
             subject = owner.or(subject);
+            // "will no longer tolerate rallies by the Kifaya group": an event noun's agent
+            // named after "by" is its actor; with no actor there, it has none of the clause's.
+            if owner.is_none() && words.get(p.tokens.end) == Some(&"by") {
+                match actor_after(&actors, p.tokens.end, 6, None) {
+                    Some(a) => subject = Some(a),
+                    None => continue,
+                }
+            }
         }
         if subject.is_none() || coordinated(words, p.tokens.start, lo) {
             // "A attacked B and killed C", "A agreed to set up": the previous predicate's

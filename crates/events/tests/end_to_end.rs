@@ -871,3 +871,23 @@ fn a_government_named_after_its_head_is_that_state_s_out_of_office_too() {
     );
     assert!(has_dyad(&triples(&a), "10", "USA", "CUB"), "{}", show(&a));
 }
+
+#[test]
+fn a_bare_police_opening_a_clause_is_the_one_country_s() {
+    let a = analyze(
+        &["Police arrested six men in Bolivia on Monday."],
+        "2011-01-01",
+    );
+    assert!(has_dyad(&triples(&a), "173", "BOL", "BOL"), "{}", show(&a));
+}
+
+#[test]
+fn an_event_noun_s_agent_after_by_is_its_actor() {
+    // The rallies are the students', not the police's: no protest by Chile's police.
+    let a = analyze(
+        &["The interior minister of Chile warned that police will no longer tolerate marches by the students."],
+        "2011-01-01",
+    );
+    assert!(has_root(&a, "13"), "{}", show(&a));
+    assert!(!has_root(&a, "14"), "{}", show(&a));
+}
