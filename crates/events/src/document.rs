@@ -161,7 +161,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
         let pair_near = pair_sentences
             .iter()
             .all(|named| (si.saturating_sub(2)..=si).any(|s| named[s]));
-        let spans = actor_spans(
+        let mut spans = actor_spans(
             u,
             g,
             &coder.verbs,
@@ -173,6 +173,10 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             pair_near,
             &states,
         );
+        if let Some(country) = places_country(u, g, &place_mentions, &place_entities, range, &spans)
+        {
+            attack_in_place(&coder.verbs, &words, &country, &mut spans);
+        }
         if spans.is_empty() {
             continue;
         }
@@ -850,6 +854,124 @@ fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut V
             return;
         }
         i += 1;
+    }
+}
+
+/// The one country of the places a sentence names, if they are all of one. (A nationality
+/// is no place, nor a country's name that opens an agent: "two Japanese engineers", "one U.S.
+/// soldier".)
+fn places_country(
+    u: &Understanding<'_>,
+    g: &Gazetteer,
+    mentions: &[(Range<usize>, usize)],
+    places: &HashMap<usize, &annalist_nlp::places::Place>,
+    sentence: &Range<usize>,
+    spans: &[ActorSpan],
+) -> Option<String> {
+    let mut country: Option<String> = None;
+    for (r, k) in mentions {
+        if r.start < sentence.start
+            || r.end > sentence.end
+            || u.entities[*k].kind == EntityType::Norp
+        {
+            continue;
+        }
+        let local = r.start - sentence.start..r.end - sentence.start;
+        let of_an_agent = spans.iter().any(|a| {
+            a.tokens.start <= local.start
+                && local.end <= a.tokens.end
+                && a.members.iter().any(|m| m.code.len() > 3)
+        });
+        if of_an_agent {
+            continue;
+        }
+        let Some(c) = places
+            .get(k)
+            .and_then(|p| p.country.as_deref())
+            .and_then(|iso| g.country(iso))
+            .and_then(|c| c.cameo.get(..3))
+        else {
+            continue;
+        };
+        match &country {
+            None => country = Some(c.to_string()),
+            Some(x) if x == c => {}
+            Some(_) => return None,
+        }
+    }
+    country
+}
+
+/// Nouns of an attack whose doer is not named ("a roadside bomb", "an explosion").
+const ATTACK_NOUNS: &[&str] = &[
+    "ambush",
+    "attack",
+    "attacks",
+    "blast",
+    "blasts",
+    "bomb",
+    "bombing",
+    "bombings",
+    "bombs",
+    "explosion",
+    "explosions",
+    "grenade",
+    "landmine",
+    "mine",
+    "minefield",
+    "mortar",
+    "mortars",
+    "rocket",
+    "rockets",
+    "shell",
+    "shelling",
+    "shells",
+];
+
+/// An attack with no one named as its doer opening a clause, in a sentence whose places are
+/// all of one country: that country's, as event data codes violence by unknown hands ("A
+/// roadside bombing near the town of Samarra killed one U.S. soldier" → IRQ against USA; "In
+/// other violence, a roadside bomb hit an Afghan army convoy").
+fn attack_in_place(verbs: &VerbTable, words: &[&str], country: &str, out: &mut Vec<ActorSpan>) {
+    let first_comma = words.iter().take(10).position(|w| *w == ",");
+    for start in std::iter::once(0).chain(first_comma.map(|c| c + 1)) {
+        let mut j = start;
+        let mut head = None;
+        while j < words.len().min(start + 6) {
+            let w = words[j];
+            if ATTACK_NOUNS.contains(&w) {
+                head = Some(j);
+            } else if head.is_some() || !(matches!(w, "a" | "an" | "the") || modifier(verbs, w)) {
+                break;
+            }
+            j += 1;
+        }
+        let Some(h) = head else { continue };
+        // (The patient of a passive is not its doer: "the rocket was launched from a base".)
+        if words
+            .get(h + 1)
+            .is_some_and(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "being"))
+        {
+            continue;
+        }
+        let tokens = start..h + 1;
+        if out
+            .iter()
+            .any(|a| a.tokens.start < tokens.end + 1 && tokens.start < a.tokens.end)
+        {
+            continue;
+        }
+        out.push(ActorSpan {
+            members: vec![Actor {
+                code: country.to_string(),
+                entity: None,
+                name: words[tokens.clone()].join(" "),
+                person: false,
+            }],
+            tokens,
+        });
+        out.sort_by_key(|a| a.tokens.start);
+        return;
     }
 }
 

@@ -1093,6 +1093,15 @@ pub fn code_sentence(
                 }
             }
         }
+        // "A roadside bombing killed one U.S. soldier and wounded two others": a verb joined to
+        // one with no actor for its subject has none either; the first verb's object is not it.
+        if let Some(prev) = k.checked_sub(1).map(|j| &preds[j]) {
+            let object_of_prev = subject.is_some_and(|s| actors[s].tokens.start >= prev.tokens.end);
+            let prev_had_subject = last_subject.is_some_and(|(_, end)| end == prev.tokens.end);
+            if object_of_prev && !prev_had_subject && coordinated(words, p.tokens.start, lo) {
+                subject = None;
+            }
+        }
         if subject.is_none() || coordinated(words, p.tokens.start, lo) {
             // "A attacked B and killed C", "A agreed to set up": the previous predicate's
             // subject, when nothing but its object stands between ("after cables were

@@ -891,3 +891,22 @@ fn an_event_noun_s_agent_after_by_is_its_actor() {
     assert!(has_root(&a, "13"), "{}", show(&a));
     assert!(!has_root(&a, "14"), "{}", show(&a));
 }
+
+#[test]
+fn an_attack_by_no_one_named_is_the_country_s_where_it_happened() {
+    // Violence by unknown hands is coded from the country of the place it happened in.
+    let a = analyze(
+        &["A car bombing near the Kenyan town of Garissa killed one Somali soldier and wounded three others."],
+        "2011-01-01",
+    );
+    let t = triples(&a);
+    assert!(has_dyad(&t, "19", "KEN", "SOM"), "{}", show(&a));
+    // The second verb has no doer either: the soldier wounded no one.
+    assert!(!t.iter().any(|(_, s, _, _)| s == "SOM"), "{}", show(&a));
+    // The patient of a passive is not a doer.
+    let a = analyze(
+        &["The rocket was launched from a base in northern Brazil."],
+        "2011-01-01",
+    );
+    assert!(a.events.is_empty(), "{}", show(&a));
+}
