@@ -1068,6 +1068,11 @@ pub fn code_sentence(
         let passive = relative.is_some() || is_passive(words, p);
         // "to V": an infinitive.
         let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
+        // "defended the right of Russian troops to fire on militants", "hackers capable of
+        // launching attacks": a right or an ability is no act.
+        if is_ability(words, p.tokens.start, lo) {
+            continue;
+        }
         // A subject belongs to the nearest verb after it: not past the previous verb or
         // speech verb.
         let spoke = speech
@@ -2163,6 +2168,33 @@ fn is_modifier(w: &str) -> bool {
         && !is(PREPS, w)
         && !is(BREAKS, w)
         && !matches!(w, "and" | "or")
+}
+
+/// Whether the predicate at `at` is what someone has the right or the ability to do: "the
+/// right (of X) to V", "the ability/capacity to V", "able to V", "capable of V-ing".
+fn is_ability(words: &[&str], at: usize, lo: usize) -> bool {
+    match at.checked_sub(1).map(|k| words[k]) {
+        Some("to") => (lo.max(at.saturating_sub(7))..at - 1).any(|k| {
+            let next = words.get(k + 1).copied();
+            match words[k] {
+                // (A noun with its determiner: not "human rights activists", "the right
+                // decision to".)
+                "right" | "rights" => {
+                    k > 0
+                        && matches!(words[k - 1], "the" | "a" | "its" | "their" | "his" | "her")
+                        && matches!(next, Some("to" | "of"))
+                }
+                "ability" | "capacity" | "capability" => matches!(next, Some("to" | "of")),
+                // ("was able to travel" says it happened.)
+                "able" | "unable" => {
+                    next == Some("to") && !(k > 0 && matches!(words[k - 1], "was" | "were"))
+                }
+                _ => false,
+            }
+        }),
+        Some("of") => at >= 2 && matches!(words[at - 2], "capable" | "incapable"),
+        _ => false,
+    }
 }
 
 /// Whether a word is a locative preposition ("in", "across", "outside").

@@ -910,3 +910,17 @@ fn an_attack_by_no_one_named_is_the_country_s_where_it_happened() {
     );
     assert!(a.events.is_empty(), "{}", show(&a));
 }
+
+#[test]
+fn a_right_or_an_ability_to_act_is_no_act() {
+    let a = analyze(
+        &["Canada on Thursday defended the right of Chilean troops to fire on militants in Peru."],
+        "2011-01-01",
+    );
+    assert!(!has_root(&a, "19"), "{}", show(&a));
+    let a = analyze(
+        &["Officials said Chile is capable of targeting Peruvian radar sites."],
+        "2011-01-01",
+    );
+    assert!(!has_root(&a, "19"), "{}", show(&a));
+}
