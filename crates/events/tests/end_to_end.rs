@@ -924,3 +924,12 @@ fn a_right_or_an_ability_to_act_is_no_act() {
     );
     assert!(!has_root(&a, "19"), "{}", show(&a));
 }
+
+#[test]
+fn preventing_a_demonstration_restricts_political_freedoms() {
+    let a = analyze(
+        &["Chilean police prevented a demonstration in Santiago on Monday."],
+        "2011-01-01",
+    );
+    assert!(has_dyad(&triples(&a), "1721", "CHL", "CHL"), "{}", show(&a));
+}
