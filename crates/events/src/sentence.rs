@@ -1800,7 +1800,16 @@ fn dedup(mut out: Vec<Coded>) -> Vec<Coded> {
         match dup {
             Some(k) => {
                 let same_root = k.code.get(..2) == c.code.get(..2);
-                if same_root && specificity(&c.code) > specificity(&k.code)
+                // Violence in a protest by the same side at the same other side is a riot, a
+                // protest (PLOVER's PROTEST, mode "riot"): "youths resorted to throwing stones
+                // during demonstrations against the Israeli military".
+                let protest = |x: &Coded| x.code.starts_with("14");
+                let assault = |x: &Coded| x.code.starts_with("18");
+                if (protest(k) && assault(&c)) || (assault(k) && protest(&c)) {
+                    if assault(k) {
+                        *k = c;
+                    }
+                } else if same_root && specificity(&c.code) > specificity(&k.code)
                     || (!same_root && c.predicate.start < k.predicate.start)
                 {
                     *k = c;

@@ -933,3 +933,14 @@ fn preventing_a_demonstration_restricts_political_freedoms() {
     );
     assert!(has_dyad(&triples(&a), "1721", "CHL", "CHL"), "{}", show(&a));
 }
+
+#[test]
+fn violence_in_a_protest_is_a_riot_a_protest() {
+    let a = analyze(
+        &["Bolivian miners resorted to throwing stones during demonstrations against the alleged abuses by the Chilean police, officials said."],
+        "2011-01-01",
+    );
+    let t = triples(&a);
+    assert!(has_dyad(&t, "14", "BOL", "CHL"), "{}", show(&a));
+    assert!(!has_dyad(&t, "18", "BOL", "CHL"), "{}", show(&a));
+}
