@@ -1839,6 +1839,19 @@ fn specificity(code: &str) -> (usize, bool) {
 fn clause_breaks(words: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        // "praised Haiti's efforts to improve its record and said it was a partner for the
+        // United States": a second speech verb opens a clause of its own.
+        // ("and declared a state of emergency" is no speech.)
+        let speech = |x: &&str| {
+            matches!(
+                *x,
+                "said" | "says" | "say" | "added" | "adds" | "stressed" | "noted" | "insisted"
+            )
+        };
+        if *w == "and" && words.get(i + 1).is_some_and(speech) {
+            out.push(i);
+            continue;
+        }
         if is(BREAKS, w) {
             // "said that": the clause starts after "that".
             out.push(if *w == ";" || *w == ":" { i + 1 } else { i });

@@ -944,3 +944,15 @@ fn violence_in_a_protest_is_a_riot_a_protest() {
     assert!(has_dyad(&t, "14", "BOL", "CHL"), "{}", show(&a));
     assert!(!has_dyad(&t, "18", "BOL", "CHL"), "{}", show(&a));
 }
+
+#[test]
+fn a_second_speech_verb_opens_a_clause_of_its_own() {
+    // Peru's improving its record is done to no one named after "and said".
+    let a = analyze(
+        &["A top Chilean official today praised Peru's efforts to improve its record on human rights and said it was an important partner for Argentina."],
+        "2011-01-01",
+    );
+    let t = triples(&a);
+    assert!(has_dyad(&t, "05", "CHL", "PER"), "{}", show(&a));
+    assert!(!t.iter().any(|(_, s, _, _)| s == "PER"), "{}", show(&a));
+}
