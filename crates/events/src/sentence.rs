@@ -1130,6 +1130,16 @@ pub fn code_sentence(
                 }
             }
         }
+        if subject.is_none() && words.get(lo) == Some(&"but") && lo + 1 < p.tokens.start {
+            // "Benin opened its borders, but was still refusing admittance to Ghanaians": a
+            // clause after "but" that opens with its verb shares the subject before it.
+            let elided = words[lo + 1..p.tokens.start]
+                .iter()
+                .all(|w| is(AUXILIARIES, w) || is(ADVERBS, w) || is(NEGATION, w));
+            if elided {
+                subject = last_subject.map(|(s, _)| s);
+            }
+        }
         if subject.is_none() && p.noun {
             // "Li said during talks with X": the circumstance of the speaker's words.
             subject = speech

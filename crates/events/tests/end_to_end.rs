@@ -956,3 +956,12 @@ fn a_second_speech_verb_opens_a_clause_of_its_own() {
     assert!(has_dyad(&t, "05", "CHL", "PER"), "{}", show(&a));
     assert!(!t.iter().any(|(_, s, _, _)| s == "PER"), "{}", show(&a));
 }
+
+#[test]
+fn a_clause_after_but_that_opens_with_its_verb_shares_the_subject() {
+    let a = analyze(
+        &["Peru opened its borders today to most refugees from Bolivia, but was still refusing admittance to Chileans, officials said."],
+        "2011-01-01",
+    );
+    assert!(has_dyad(&triples(&a), "12", "PER", "CHL"), "{}", show(&a));
+}
