@@ -1070,7 +1070,7 @@ pub fn code_sentence(
         let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
         // "defended the right of Russian troops to fire on militants", "hackers capable of
         // launching attacks": a right or an ability is no act.
-        if is_ability(words, p.tokens.start, lo) {
+        if is_ability(words, p.tokens.start, lo) || is_possessed_noun(words, &actors, p) {
             continue;
         }
         // A subject belongs to the nearest verb after it: not past the previous verb or
@@ -2200,6 +2200,55 @@ fn is_modifier(w: &str) -> bool {
         && !is(PREPS, w)
         && !is(BREAKS, w)
         && !matches!(w, "and" | "or")
+}
+
+/// Whether a predicate's word is a noun after a possessive phrase it ends: "Israel's militia
+/// ally in southern Lebanon". A verb right after a singular "X's N", one noun after the
+/// possessive, would be inflected
+/// ("allies", "allied"); an uninflected form there is a noun. (Not after a person, whose
+/// verb may be an irregular past, "Dagolath's Deputy Prime Minister Telemar left for…", nor
+/// the verbs whose past is their bare form: "Israel's army hit the camp".)
+fn is_possessed_noun(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
+    const SAME_PAST: &[&str] = &[
+        "bet",
+        "bid",
+        "broadcast",
+        "burst",
+        "cast",
+        "cost",
+        "cut",
+        "forecast",
+        "hit",
+        "hurt",
+        "let",
+        "put",
+        "quit",
+        "read",
+        "rid",
+        "set",
+        "shed",
+        "shut",
+        "split",
+        "spread",
+        "thrust",
+        "upset",
+    ];
+    if p.noun || p.tokens.start != p.head {
+        return false;
+    }
+    let w = words[p.head];
+    let inflected = w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing");
+    if inflected || is(SAME_PAST, w) {
+        return false;
+    }
+    actors.iter().any(|a| {
+        a.tokens.end == p.head
+            && a.members.len() == 1
+            && !a.members[0].person
+            && a.tokens.end >= a.tokens.start + 3
+            && matches!(words[a.tokens.end - 2], "'s" | "’s")
+            && !words[a.tokens.end - 1].ends_with('s')
+    })
 }
 
 /// Whether the predicate at `at` is what someone has the right or the ability to do: "the

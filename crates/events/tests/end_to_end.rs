@@ -965,3 +965,14 @@ fn a_clause_after_but_that_opens_with_its_verb_shares_the_subject() {
     );
     assert!(has_dyad(&triples(&a), "12", "PER", "CHL"), "{}", show(&a));
 }
+
+#[test]
+fn an_uninflected_word_after_a_possessive_noun_is_a_noun() {
+    // "ally" names the militia; it is no alliance by the rebels.
+    let a = analyze(
+        &["Bolivian rebels killed the deputy chief of Chile's militia ally in southern Peru on Sunday."],
+        "2011-01-01",
+    );
+    assert!(has_root(&a, "19"), "{}", show(&a));
+    assert!(!has_root(&a, "05"), "{}", show(&a));
+}
