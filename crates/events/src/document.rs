@@ -759,8 +759,8 @@ fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut V
     // The country must be at home in the sentence, not only the other side of an act
     // ("demonstrators threw stones at U.S. troops", "militants attacked trucks carrying
     // supplies for U.S. forces"): one of its civil offices (government, parliament, courts,
-    // police), or its land after a locative or with a possessive ("in Baghdad", "in the
-    // north of Iraq", "Algeria's first multi-party elections").
+    // police), or its land after a locative or with a possessive ("in Baghdad", "in
+    // northern Iraq", "Algeria's first multi-party elections").
     let at_home = out.iter().any(|a| {
         a.members.iter().any(|m| {
             if m.code.get(..3) != Some(country.as_str()) {
@@ -847,8 +847,12 @@ fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut V
         ) {
             return;
         }
-        let opening = matches!(w, "the" | "a" | "an" | "some" | "of" | "group" | "groups")
-            || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        // (A comma closes a fronted adverb: "Meanwhile, gunmen killed…".)
+        let opening = matches!(
+            w,
+            "the" | "a" | "an" | "some" | "of" | "group" | "groups" | ","
+        ) || (w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            && w.chars().any(|c| c.is_ascii_digit()))
             || modifier(verbs, w);
         if !opening {
             return;
@@ -869,7 +873,10 @@ fn places_country(
     spans: &[ActorSpan],
 ) -> Option<String> {
     let mut country: Option<String> = None;
-    for (r, k) in mentions {
+    // (The mentions are sorted by start.)
+    let from = mentions.partition_point(|(r, _)| r.start < sentence.start);
+    let to = mentions.partition_point(|(r, _)| r.start < sentence.end);
+    for (r, k) in &mentions[from..to] {
         if r.start < sentence.start
             || r.end > sentence.end
             || u.entities[*k].kind == EntityType::Norp
@@ -947,6 +954,10 @@ fn attack_in_place(verbs: &VerbTable, words: &[&str], country: &str, out: &mut V
             j += 1;
         }
         let Some(h) = head else { continue };
+        // (A bare singular opening the clause may be a name: "Shell halted production".)
+        if h == start && !words[h].ends_with('s') {
+            continue;
+        }
         // (The patient of a passive is not its doer: "the rocket was launched from a base".)
         if words
             .get(h + 1)

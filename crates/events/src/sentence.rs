@@ -1070,7 +1070,7 @@ pub fn code_sentence(
         let infinitive = p.tokens.start > 0 && words[p.tokens.start - 1] == "to";
         // "defended the right of Russian troops to fire on militants", "hackers capable of
         // launching attacks": a right or an ability is no act.
-        if is_ability(words, p.tokens.start, lo) || is_possessed_noun(words, &actors, p) {
+        if is_ability(words, p.tokens.start, lo) || is_possessed_noun(verbs, words, &actors, p) {
             continue;
         }
         // A subject belongs to the nearest verb after it: not past the previous verb or
@@ -1092,14 +1092,15 @@ pub fn code_sentence(
             // "will no longer tolerate rallies by the Kifaya group": an event noun's agent
             // named after "by" is its actor; with no actor there, it has none of the clause's.
             if owner.is_none() && words.get(p.tokens.end) == Some(&"by") {
-                match actor_after(&actors, p.tokens.end, 6, None) {
+                match actor_after(&actors, p.tokens.end, 2, None) {
                     Some(a) => subject = Some(a),
                     None => continue,
                 }
             }
         }
-        // "A roadside bombing killed one U.S. soldier and wounded two others": a verb joined to
-        // one with no actor for its subject has none either; the first verb's object is not it.
+        // "A roadside bombing killed one U.S. soldier and wounded two others": the object of a
+        // verb with no actor for its subject is not the subject of the verb joined to it (which
+        // may still take an earlier verb's subject below).
         if let Some(prev) = k.checked_sub(1).map(|j| &preds[j]) {
             let object_of_prev = subject.is_some_and(|s| actors[s].tokens.start >= prev.tokens.end);
             let prev_had_subject = last_subject.is_some_and(|(_, end)| end == prev.tokens.end);
@@ -1130,7 +1131,7 @@ pub fn code_sentence(
                 }
             }
         }
-        if subject.is_none() && words.get(lo) == Some(&"but") && lo + 1 < p.tokens.start {
+        if subject.is_none() && words.get(lo) == Some(&"but") && lo < p.tokens.start {
             // "Benin opened its borders, but was still refusing admittance to Ghanaians": a
             // clause after "but" that opens with its verb shares the subject before it.
             let elided = words[lo + 1..p.tokens.start]
@@ -1793,7 +1794,8 @@ fn without_protest_topics(mut out: Vec<Coded>) -> Vec<Coded> {
 /// One event per source and target in a sentence: the first predicate's (the main verb comes
 /// first after its subject; later ones are usually its purpose or circumstance), the more
 /// specific code of one root; statements (010) and accusations (112) made about the others
-/// stand beside them.
+/// stand beside them. Of a protest (14x) and an assault (18x) by one side on another, the
+/// protest stays: violence in a protest is a riot.
 fn dedup(mut out: Vec<Coded>) -> Vec<Coded> {
     let mut keep: Vec<Coded> = Vec::with_capacity(out.len());
     let side = |c: &Coded| {
@@ -2205,10 +2207,11 @@ fn is_modifier(w: &str) -> bool {
 /// Whether a predicate's word is a noun after a possessive phrase it ends: "Israel's militia
 /// ally in southern Lebanon". A verb right after a singular "X's N", one noun after the
 /// possessive, would be inflected
-/// ("allies", "allied"); an uninflected form there is a noun. (Not after a person, whose
-/// verb may be an irregular past, "Dagolath's Deputy Prime Minister Telemar left for…", nor
-/// the verbs whose past is their bare form: "Israel's army hit the camp".)
-fn is_possessed_noun(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
+/// ("allies", "allied"); a word that is only ever a verb's base form there is a noun. (Not an
+/// irregular past, "Syria's president met…", which the verb table lists as a form of its own;
+/// not after a person; not the verbs whose past is their bare form: "Israel's army hit the
+/// camp".)
+fn is_possessed_noun(verbs: &VerbTable, words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
     const SAME_PAST: &[&str] = &[
         "bet",
         "bid",
@@ -2237,8 +2240,7 @@ fn is_possessed_noun(words: &[&str], actors: &[ActorSpan], p: &Pred) -> bool {
         return false;
     }
     let w = words[p.head];
-    let inflected = w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing");
-    if inflected || is(SAME_PAST, w) {
+    if !verbs.is_only_base_form(w) || is(SAME_PAST, w) {
         return false;
     }
     actors.iter().any(|a| {
@@ -2266,10 +2268,9 @@ fn is_ability(words: &[&str], at: usize, lo: usize) -> bool {
                         && matches!(next, Some("to" | "of"))
                 }
                 "ability" | "capacity" | "capability" => matches!(next, Some("to" | "of")),
-                // ("was able to travel" says it happened.)
-                "able" | "unable" => {
-                    next == Some("to") && !(k > 0 && matches!(words[k - 1], "was" | "were"))
-                }
+                // ("was able to travel" says it happened; "was unable to" that it did not.)
+                "able" => next == Some("to") && !(k > 0 && matches!(words[k - 1], "was" | "were")),
+                "unable" => next == Some("to"),
                 _ => false,
             }
         }),

@@ -119,6 +119,8 @@ struct Form {
     noun: bool,
     /// The dictionary entry (verb line) it was made from.
     verb: u32,
+    /// The entry's own spelling (its base form), not an inflection or a listed form.
+    base: bool,
 }
 
 /// A verb (or a noun naming an event) found in a clause.
@@ -327,7 +329,7 @@ impl VerbTable {
                 }
             }
         }
-        for s in spellings {
+        for (k, s) in spellings.into_iter().enumerate() {
             let (words, head) = split_form(&s);
             if words.is_empty() || words.iter().any(|w| !w.chars().any(char::is_alphabetic)) {
                 continue;
@@ -339,6 +341,7 @@ impl VerbTable {
                 code: code.clone(),
                 noun: self.block_names[block].ends_with("_noun"),
                 verb,
+                base: k == 0,
             };
             let first = form.words[0].clone();
             let list = self.forms.entry(first).or_default();
@@ -471,6 +474,16 @@ impl VerbTable {
         self.forms
             .get(word)
             .is_some_and(|fs| fs.iter().any(|f| !f.noun && f.words.len() == 1))
+    }
+
+    /// Whether `word` (lowercase) is a verb's base form and never another form of a verb
+    /// ("ally", not "met", "found" or "allied").
+    pub fn is_only_base_form(&self, word: &str) -> bool {
+        let Some(fs) = self.forms.get(word) else {
+            return false;
+        };
+        let single = || fs.iter().filter(|f| !f.noun && f.words.len() == 1);
+        single().any(|f| f.base) && !single().any(|f| !f.base)
     }
 
     /// The lowercase name of block `b` (the header's description, e.g. "visit").
@@ -881,6 +894,16 @@ SEIZE {SEIZED SEIZES SEIZING} [---]
         t.add("---  RESIGN   [---]  ---\nRESIGN [0831]\n");
         let p = at(&t, "A resigned", 1).unwrap();
         assert_eq!(p.code.primary.as_deref(), Some("0831"));
+    }
+
+    #[test]
+    fn a_base_form_is_known_as_one() {
+        let t = table();
+        assert!(t.is_only_base_form("visit"));
+        assert!(t.is_only_base_form("seize"));
+        assert!(!t.is_only_base_form("visited"));
+        assert!(!t.is_only_base_form("seized"));
+        assert!(!t.is_only_base_form("walk"));
     }
 
     #[test]

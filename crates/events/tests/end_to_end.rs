@@ -923,6 +923,11 @@ fn a_right_or_an_ability_to_act_is_no_act() {
         "2011-01-01",
     );
     assert!(!has_root(&a, "19"), "{}", show(&a));
+    let a = analyze(
+        &["Chile's army was unable to attack the rebels in Peru."],
+        "2011-01-01",
+    );
+    assert!(!has_root(&a, "19"), "{}", show(&a));
 }
 
 #[test]
@@ -964,6 +969,12 @@ fn a_clause_after_but_that_opens_with_its_verb_shares_the_subject() {
         "2011-01-01",
     );
     assert!(has_dyad(&triples(&a), "12", "PER", "CHL"), "{}", show(&a));
+    // With no auxiliary between "but" and the verb too.
+    let a = analyze(
+        &["Peru opened its borders to refugees from Bolivia but refused admittance to Chileans."],
+        "2011-01-01",
+    );
+    assert!(has_dyad(&triples(&a), "12", "PER", "CHL"), "{}", show(&a));
 }
 
 #[test]
@@ -975,4 +986,10 @@ fn an_uninflected_word_after_a_possessive_noun_is_a_noun() {
     );
     assert!(has_root(&a, "19"), "{}", show(&a));
     assert!(!has_root(&a, "05"), "{}", show(&a));
+    // An irregular past after a possessive phrase is still the verb.
+    let a = analyze(
+        &["Chile's president met Peru's foreign minister in Lima on Monday."],
+        "2011-01-01",
+    );
+    assert!(has_dyad(&triples(&a), "04", "CHL", "PER"), "{}", show(&a));
 }

@@ -176,9 +176,9 @@ pub fn known_surname(g: &Gazetteer, surname: &str, date: Option<&str>) -> Option
 
 /// The government a surname names when it heads one ("the Bush administration", "the Putin
 /// government"), in office or not: the state whose governments (GOV) people of that name led.
-/// When leaders of several states bore it, the state the table lists under at least twice as
-/// many names as all the others together (the best-known leaders have many names: "President
-/// Bush", "George W. Bush", …); else none.
+/// When leaders of several states bore it, the state the table has at least twice as many
+/// entries for as for all the others together (an entry per name and dated role: the
+/// best-known leaders have many, "President Bush", "George W. Bush", …); else none.
 pub fn surname_government(g: &Gazetteer, surname: &str) -> Option<String> {
     let mut by_country: Vec<(&str, usize)> = Vec::new();
     for a in g
