@@ -173,9 +173,23 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
             pair_near,
             &states,
         );
-        if let Some(country) = places_country(u, g, &place_mentions, &place_entities, range, &spans)
-        {
-            attack_in_place(&coder.verbs, &words, &country, &mut spans);
+        // (The places' country only for a sentence that opens with an attack.)
+        if let Some(tokens) = attack_phrase(&coder.verbs, &words, &spans) {
+            if let Some(code) =
+                places_country(u, g, &place_mentions, &place_entities, range, &spans)
+            {
+                let name = words[tokens.clone()].join(" ");
+                spans.push(ActorSpan {
+                    members: vec![Actor {
+                        code,
+                        entity: None,
+                        name,
+                        person: false,
+                    }],
+                    tokens,
+                });
+                spans.sort_by_key(|a| a.tokens.start);
+            }
         }
         if spans.is_empty() {
             continue;
@@ -633,8 +647,11 @@ fn actor_spans(
     }
     out.sort_by_key(|a| a.tokens.start);
     ethnic_groups(g, verbs, words, &mut out);
-    definite_agents(g, words, &mut out);
-    domestic_groups(g, verbs, words, &mut out);
+    // (Their agents are of that one country: it stays the same for both.)
+    if let Some(home) = one_country(g, &out) {
+        definite_agents(g, words, &home, &mut out);
+        domestic_groups(g, verbs, words, &home, &mut out);
+    }
     if let Some(pair) = pair {
         let mut i = 0;
         while i < words.len() {
@@ -684,10 +701,7 @@ fn actor_spans(
 /// police, troops, soldiers and authorities with no article, opening a clause ("Cairo's
 /// security chief warned that police will…"). With no country or several, the office stays
 /// unread.
-fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
-    let Some(country) = one_country(g, out) else {
-        return;
-    };
+fn definite_agents(g: &Gazetteer, words: &[&str], country: &str, out: &mut Vec<ActorSpan>) {
     let mut added = Vec::new();
     let mut i = 0;
     while i + 1 < words.len() {
@@ -723,7 +737,7 @@ fn definite_agents(g: &Gazetteer, words: &[&str], out: &mut Vec<ActorSpan>) {
         if free && head {
             added.push(ActorSpan {
                 members: vec![Actor {
-                    code: with_role(&country, &role),
+                    code: with_role(country, &role),
                     entity: None,
                     name: words[tokens.clone()].join(" "),
                     person: false,
@@ -749,11 +763,14 @@ const GROUP_ROLES: &[&str] = &["REB", "UAF", "OPP", "REF", "LAB", "RAD", "MUS"];
 /// Hutu rebel group"), in a sentence whose actors are all of one country: that country's
 /// group, as CAMEO codes a domestic actor ("… to demand the resignation of Algerian President
 /// Ahmed Ben Bella" → DZARAD). With no country or several, the group stays unread.
-fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut Vec<ActorSpan>) {
+fn domestic_groups(
+    g: &Gazetteer,
+    verbs: &VerbTable,
+    words: &[&str],
+    country: &str,
+    out: &mut Vec<ActorSpan>,
+) {
     let Some(first) = out.first().map(|a| a.tokens.start) else {
-        return;
-    };
-    let Some(country) = one_country(g, out) else {
         return;
     };
     // The country must be at home in the sentence, not only the other side of an act
@@ -763,7 +780,7 @@ fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut V
     // northern Iraq", "Algeria's first multi-party elections").
     let at_home = out.iter().any(|a| {
         a.members.iter().any(|m| {
-            if m.code.get(..3) != Some(country.as_str()) {
+            if m.code.get(..3) != Some(country) {
                 return false;
             }
             match m.code.get(3..6) {
@@ -829,7 +846,7 @@ fn domestic_groups(g: &Gazetteer, verbs: &VerbTable, words: &[&str], out: &mut V
             if GROUP_ROLES.contains(&kind) && (plural || fighter) && end <= first {
                 out.push(ActorSpan {
                     members: vec![Actor {
-                        code: with_role(&country, &role),
+                        code: with_role(country, &role),
                         entity: None,
                         name: words[i..end].join(" "),
                         person: false,
@@ -872,16 +889,12 @@ fn places_country(
     sentence: &Range<usize>,
     spans: &[ActorSpan],
 ) -> Option<String> {
-    let mut country: Option<String> = None;
     // (The mentions are sorted by start.)
     let from = mentions.partition_point(|(r, _)| r.start < sentence.start);
     let to = mentions.partition_point(|(r, _)| r.start < sentence.end);
-    for (r, k) in &mentions[from..to] {
-        if r.start < sentence.start
-            || r.end > sentence.end
-            || u.entities[*k].kind == EntityType::Norp
-        {
-            continue;
+    let countries = mentions[from..to].iter().filter_map(|(r, k)| {
+        if r.end > sentence.end || u.entities[*k].kind == EntityType::Norp {
+            return None;
         }
         let local = r.start - sentence.start..r.end - sentence.start;
         let of_an_agent = spans.iter().any(|a| {
@@ -890,23 +903,15 @@ fn places_country(
                 && a.members.iter().any(|m| m.code.len() > 3)
         });
         if of_an_agent {
-            continue;
+            return None;
         }
-        let Some(c) = places
+        places
             .get(k)
             .and_then(|p| p.country.as_deref())
             .and_then(|iso| g.country(iso))
             .and_then(|c| c.cameo.get(..3))
-        else {
-            continue;
-        };
-        match &country {
-            None => country = Some(c.to_string()),
-            Some(x) if x == c => {}
-            Some(_) => return None,
-        }
-    }
-    country
+    });
+    the_one(countries).map(str::to_string)
 }
 
 /// Nouns of an attack whose doer is not named ("a roadside bomb", "an explosion").
@@ -935,11 +940,12 @@ const ATTACK_NOUNS: &[&str] = &[
     "shells",
 ];
 
-/// An attack with no one named as its doer opening a clause, in a sentence whose places are
-/// all of one country: that country's, as event data codes violence by unknown hands ("A
-/// roadside bombing near the town of Samarra killed one U.S. soldier" → IRQ against USA; "In
-/// other violence, a roadside bomb hit an Afghan army convoy").
-fn attack_in_place(verbs: &VerbTable, words: &[&str], country: &str, out: &mut Vec<ActorSpan>) {
+/// The tokens of an attack with no one named as its doer opening a clause, no actor yet. In a
+/// sentence whose places are all of one country it is that country's, as event data codes
+/// violence by unknown hands ("A roadside bombing near the town of Samarra killed one U.S.
+/// soldier" → IRQ against USA; "In other violence, a roadside bomb hit an Afghan army
+/// convoy"). (The things of an attack; `sentence::ATTACK_WORDS` also holds its doers.)
+fn attack_phrase(verbs: &VerbTable, words: &[&str], out: &[ActorSpan]) -> Option<Range<usize>> {
     let first_comma = words.iter().take(10).position(|w| *w == ",");
     for start in std::iter::once(0).chain(first_comma.map(|c| c + 1)) {
         let mut j = start;
@@ -972,18 +978,9 @@ fn attack_in_place(verbs: &VerbTable, words: &[&str], country: &str, out: &mut V
         {
             continue;
         }
-        out.push(ActorSpan {
-            members: vec![Actor {
-                code: country.to_string(),
-                entity: None,
-                name: words[tokens.clone()].join(" "),
-                person: false,
-            }],
-            tokens,
-        });
-        out.sort_by_key(|a| a.tokens.start);
-        return;
+        return Some(tokens);
     }
+    None
 }
 
 /// A preposition that ties an agent to its country: "opposition groups in Zimbabwe", "the
@@ -998,18 +995,26 @@ fn links_country(word: Option<&&str>) -> bool {
 /// The one country the actors of a sentence belong to (by the first three letters of their
 /// codes), if they are all of one.
 fn one_country(g: &Gazetteer, spans: &[ActorSpan]) -> Option<String> {
-    let mut country: Option<&str> = None;
-    for m in spans.iter().flat_map(|a| &a.members) {
-        let Some(c) = m.code.get(..3).filter(|c| g.country(c).is_some()) else {
-            continue;
-        };
-        match country {
-            None => country = Some(c),
-            Some(x) if x == c => {}
+    the_one(
+        spans
+            .iter()
+            .flat_map(|a| &a.members)
+            .filter_map(|m| m.code.get(..3).filter(|c| g.country(c).is_some())),
+    )
+    .map(str::to_string)
+}
+
+/// The one value of `items`, if there are some and all are the same.
+fn the_one<'a>(items: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut one: Option<&str> = None;
+    for x in items {
+        match one {
+            None => one = Some(x),
+            Some(o) if o == x => {}
             Some(_) => return None,
         }
     }
-    country.map(str::to_string)
+    one
 }
 
 /// Whether a code is talk, cooperation or aid (CAMEO 01-07).

@@ -15,6 +15,11 @@ fn analyze(paragraphs: &[&str], published: &str) -> Analysis {
     annalist_events::analyze(&Analyzer::new(), &Coder::new(), &doc)
 }
 
+/// One paragraph of one sentence, published on 2011-01-01.
+fn one_sentence(text: &str) -> Analysis {
+    analyze(&[text], "2011-01-01")
+}
+
 fn show(a: &Analysis) -> String {
     a.events
         .iter()
@@ -823,15 +828,10 @@ fn a_relative_clause_stands_in_no_way_of_the_main_clause_s_subject() {
 #[test]
 fn a_group_named_by_its_people_is_of_the_country_it_acts_in() {
     // Rebels fighting at home, fundamentalists against their own president.
-    let a = analyze(
-        &["Insurgents killed at least nine policemen in attacks across Peru on Sunday."],
-        "2011-01-01",
-    );
+    let a =
+        one_sentence("Insurgents killed at least nine policemen in attacks across Peru on Sunday.");
     assert!(has_dyad(&triples(&a), "19", "PER", "PER"), "{}", show(&a));
-    let a = analyze(
-        &["Islamic fundamentalists began a hunger strike to demand the resignation of Tunisian President Zine Ben Ali."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Islamic fundamentalists began a hunger strike to demand the resignation of Tunisian President Zine Ben Ali.");
     let t = triples(&a);
     assert!(has_dyad(&t, "14", "TUN", "TUN"), "{}", show(&a));
     assert!(
@@ -842,16 +842,10 @@ fn a_group_named_by_its_people_is_of_the_country_it_acts_in() {
         show(&a)
     );
     // The country only as the other side of the act is not the group's own.
-    let a = analyze(
-        &["Demonstrators threw stones at Japanese troops."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Demonstrators threw stones at Japanese troops.");
     assert!(a.events.is_empty(), "{}", show(&a));
     // One person of a standing is not a group.
-    let a = analyze(
-        &["The ayatollah urged the Egyptian government to free the prisoners."],
-        "2011-01-01",
-    );
+    let a = one_sentence("The ayatollah urged the Egyptian government to free the prisoners.");
     assert!(
         !a.events.iter().any(|e| e
             .source
@@ -874,20 +868,14 @@ fn a_government_named_after_its_head_is_that_state_s_out_of_office_too() {
 
 #[test]
 fn a_bare_police_opening_a_clause_is_the_one_country_s() {
-    let a = analyze(
-        &["Police arrested six men in Bolivia on Monday."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Police arrested six men in Bolivia on Monday.");
     assert!(has_dyad(&triples(&a), "173", "BOL", "BOL"), "{}", show(&a));
 }
 
 #[test]
 fn an_event_noun_s_agent_after_by_is_its_actor() {
     // The rallies are the students', not the police's: no protest by Chile's police.
-    let a = analyze(
-        &["The interior minister of Chile warned that police will no longer tolerate marches by the students."],
-        "2011-01-01",
-    );
+    let a = one_sentence("The interior minister of Chile warned that police will no longer tolerate marches by the students.");
     assert!(has_root(&a, "13"), "{}", show(&a));
     assert!(!has_root(&a, "14"), "{}", show(&a));
 }
@@ -895,56 +883,37 @@ fn an_event_noun_s_agent_after_by_is_its_actor() {
 #[test]
 fn an_attack_by_no_one_named_is_the_country_s_where_it_happened() {
     // Violence by unknown hands is coded from the country of the place it happened in.
-    let a = analyze(
-        &["A car bombing near the Kenyan town of Garissa killed one Somali soldier and wounded three others."],
-        "2011-01-01",
-    );
+    let a = one_sentence("A car bombing near the Kenyan town of Garissa killed one Somali soldier and wounded three others.");
     let t = triples(&a);
     assert!(has_dyad(&t, "19", "KEN", "SOM"), "{}", show(&a));
     // The second verb has no doer either: the soldier wounded no one.
     assert!(!t.iter().any(|(_, s, _, _)| s == "SOM"), "{}", show(&a));
     // The patient of a passive is not a doer.
-    let a = analyze(
-        &["The rocket was launched from a base in northern Brazil."],
-        "2011-01-01",
-    );
+    let a = one_sentence("The rocket was launched from a base in northern Brazil.");
     assert!(a.events.is_empty(), "{}", show(&a));
 }
 
 #[test]
 fn a_right_or_an_ability_to_act_is_no_act() {
-    let a = analyze(
-        &["Canada on Thursday defended the right of Chilean troops to fire on militants in Peru."],
-        "2011-01-01",
+    let a = one_sentence(
+        "Canada on Thursday defended the right of Chilean troops to fire on militants in Peru.",
     );
     assert!(!has_root(&a, "19"), "{}", show(&a));
-    let a = analyze(
-        &["Officials said Chile is capable of targeting Peruvian radar sites."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Officials said Chile is capable of targeting Peruvian radar sites.");
     assert!(!has_root(&a, "19"), "{}", show(&a));
-    let a = analyze(
-        &["Chile's army was unable to attack the rebels in Peru."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Chile's army was unable to attack the rebels in Peru.");
     assert!(!has_root(&a, "19"), "{}", show(&a));
 }
 
 #[test]
 fn preventing_a_demonstration_restricts_political_freedoms() {
-    let a = analyze(
-        &["Chilean police prevented a demonstration in Santiago on Monday."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Chilean police prevented a demonstration in Santiago on Monday.");
     assert!(has_dyad(&triples(&a), "1721", "CHL", "CHL"), "{}", show(&a));
 }
 
 #[test]
 fn violence_in_a_protest_is_a_riot_a_protest() {
-    let a = analyze(
-        &["Bolivian miners resorted to throwing stones during demonstrations against the alleged abuses by the Chilean police, officials said."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Bolivian miners resorted to throwing stones during demonstrations against the alleged abuses by the Chilean police, officials said.");
     let t = triples(&a);
     assert!(has_dyad(&t, "14", "BOL", "CHL"), "{}", show(&a));
     assert!(!has_dyad(&t, "18", "BOL", "CHL"), "{}", show(&a));
@@ -953,10 +922,7 @@ fn violence_in_a_protest_is_a_riot_a_protest() {
 #[test]
 fn a_second_speech_verb_opens_a_clause_of_its_own() {
     // Peru's improving its record is done to no one named after "and said".
-    let a = analyze(
-        &["A top Chilean official today praised Peru's efforts to improve its record on human rights and said it was an important partner for Argentina."],
-        "2011-01-01",
-    );
+    let a = one_sentence("A top Chilean official today praised Peru's efforts to improve its record on human rights and said it was an important partner for Argentina.");
     let t = triples(&a);
     assert!(has_dyad(&t, "05", "CHL", "PER"), "{}", show(&a));
     assert!(!t.iter().any(|(_, s, _, _)| s == "PER"), "{}", show(&a));
@@ -964,15 +930,11 @@ fn a_second_speech_verb_opens_a_clause_of_its_own() {
 
 #[test]
 fn a_clause_after_but_that_opens_with_its_verb_shares_the_subject() {
-    let a = analyze(
-        &["Peru opened its borders today to most refugees from Bolivia, but was still refusing admittance to Chileans, officials said."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Peru opened its borders today to most refugees from Bolivia, but was still refusing admittance to Chileans, officials said.");
     assert!(has_dyad(&triples(&a), "12", "PER", "CHL"), "{}", show(&a));
     // With no auxiliary between "but" and the verb too.
-    let a = analyze(
-        &["Peru opened its borders to refugees from Bolivia but refused admittance to Chileans."],
-        "2011-01-01",
+    let a = one_sentence(
+        "Peru opened its borders to refugees from Bolivia but refused admittance to Chileans.",
     );
     assert!(has_dyad(&triples(&a), "12", "PER", "CHL"), "{}", show(&a));
 }
@@ -980,16 +942,10 @@ fn a_clause_after_but_that_opens_with_its_verb_shares_the_subject() {
 #[test]
 fn an_uninflected_word_after_a_possessive_noun_is_a_noun() {
     // "ally" names the militia; it is no alliance by the rebels.
-    let a = analyze(
-        &["Bolivian rebels killed the deputy chief of Chile's militia ally in southern Peru on Sunday."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Bolivian rebels killed the deputy chief of Chile's militia ally in southern Peru on Sunday.");
     assert!(has_root(&a, "19"), "{}", show(&a));
     assert!(!has_root(&a, "05"), "{}", show(&a));
     // An irregular past after a possessive phrase is still the verb.
-    let a = analyze(
-        &["Chile's president met Peru's foreign minister in Lima on Monday."],
-        "2011-01-01",
-    );
+    let a = one_sentence("Chile's president met Peru's foreign minister in Lima on Monday.");
     assert!(has_dyad(&triples(&a), "04", "CHL", "PER"), "{}", show(&a));
 }
