@@ -155,7 +155,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
         if range.is_empty() {
             continue;
         }
-        let words: Vec<&str> = t.lower[range.clone()].iter().map(String::as_str).collect();
+        let words: Vec<&str> = t.lower[range.clone()].iter().map(AsRef::as_ref).collect();
         // Both of the article's two main countries named in this sentence or the two before.
         // (By country: "Chinese" names China.)
         let pair_near = pair_sentences
@@ -1148,7 +1148,7 @@ fn place_of(
     let locative = |r: &Range<usize>| {
         (r.start.saturating_sub(5).max(sentence.start)..r.start).any(|k| {
             matches!(
-                t.lower[k].as_str(),
+                t.lower[k].as_ref(),
                 "in" | "at" | "near" | "over" | "across" | "inside" | "outside" | "off"
             )
         })

@@ -335,7 +335,7 @@ fn run(t: &Tokenized<'_>, entities: &[Entity]) -> (Vec<Draft>, Vec<Vec<String>>)
         if let Some(c) = close.filter(|&c| c + 1 < n) {
             let next_lower = t.word(c + 1).chars().next().is_some_and(char::is_lowercase);
             let after_comma = t.lower[c + 1] == ",";
-            let dash = matches!(t.lower[c + 1].as_str(), "—" | "–" | "―" | "-" | "--");
+            let dash = matches!(t.lower[c + 1].as_ref(), "—" | "–" | "―" | "-" | "--");
             if ends_clause || after_comma || next_lower || dash {
                 found = index.right_after(c, para_end.min(n), false);
             } else if ends_sentence {

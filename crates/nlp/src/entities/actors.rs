@@ -390,7 +390,7 @@ pub fn of_thing(
             let mut country = country_in(t, g, m.tokens.clone());
             if country.is_none() {
                 let mut k = m.tokens.start;
-                if k > sentence.start && matches!(t.lower[k - 1].as_str(), "'s" | "’s") {
+                if k > sentence.start && matches!(t.lower[k - 1].as_ref(), "'s" | "’s") {
                     k -= 1;
                 }
                 let before = mentions.partition_point(|o| o.tokens.start < k);

@@ -39,8 +39,8 @@ fn pronoun(lower: &str) -> Option<bool> {
 /// Words a name carries that are not part of it for matching ("Mr.", "Jr.").
 fn name_words(t: &Tokenized<'_>, r: &Range<usize>) -> Vec<String> {
     r.clone()
-        .map(|i| t.lower[i].clone())
-        .filter(|w| !is_title_word(w) && !matches!(w.as_str(), "jr." | "sr." | "jr" | "sr"))
+        .map(|i| t.lower[i].to_string())
+        .filter(|w| !is_title_word(w) && !matches!(w.as_ref(), "jr." | "sr." | "jr" | "sr"))
         .collect()
 }
 
@@ -142,7 +142,7 @@ fn phrase_start(
             j = other.tokens.start;
             continue;
         }
-        let l = t.lower[k].as_str();
+        let l = t.lower[k].as_ref();
         if is_title_word(l)
             || is_head(l)
             || matches!(
@@ -166,7 +166,7 @@ fn is_subject(t: &Tokenized<'_>, mentions: &[Mention], m: &Mention) -> bool {
     if start == sentence.start {
         return true;
     }
-    let before = t.lower[start - 1].as_str();
+    let before = t.lower[start - 1].as_ref();
     matches!(
         before,
         "," | ";"
@@ -244,7 +244,7 @@ pub fn attach(
                 k = m.tokens.end;
                 continue;
             }
-            let l = t.lower[k].as_str();
+            let l = t.lower[k].as_ref();
             if is_head(l) {
                 head = Some(k);
                 k += 1;
@@ -269,8 +269,8 @@ pub fn attach(
         let head_word = t.lower[h].clone();
         let country = country_in(phrase.clone());
         let modifiers: Vec<String> = (i + 1..h)
-            .map(|x| t.lower[x].clone())
-            .filter(|w| !matches!(w.as_str(), "the" | "of"))
+            .map(|x| t.lower[x].to_string())
+            .filter(|w| !matches!(w.as_ref(), "the" | "of"))
             .collect();
         let before = t.tokens[i].span.start;
         let found = groups
@@ -287,7 +287,7 @@ pub fn attach(
                 let holds = |w: &str| roles.iter().any(|r| r.split(' ').any(|x| x == w));
                 let head_ok = holds(&head_word)
                     || (matches!(
-                        head_word.as_str(),
+                        head_word.as_ref(),
                         "chief" | "head" | "commander" | "leader"
                     ) && roles.iter().any(|r| {
                         ["chief", "head", "commander", "leader"]

@@ -1,10 +1,7 @@
 //! Name mentions: the tagger's spans, typed, with gazetteer places the tagger missed.
 
-use rustc_hash::FxHashSet;
-
 use crate::entities::{EntityType, Form, Mention, Tokenized};
 use crate::gazetteer::{ActorKind, Gazetteer, PhraseKind, PhraseMatch};
-use crate::ner::features::Prepared;
 use crate::ner::{gaz, spans, Kind, Model, WordCache};
 use crate::titles::is_title_word;
 
@@ -15,12 +12,12 @@ pub fn gazetteer_flags(g: &Gazetteer, words: &[&str]) -> Vec<u16> {
 }
 
 /// [`gazetteer_flags`] for words whose lowercase forms are known.
-pub fn gazetteer_flags_lower(g: &Gazetteer, words: &[&str], lower: &[String]) -> Vec<u16> {
+pub fn gazetteer_flags_lower(g: &Gazetteer, words: &[&str], lower: &[impl AsRef<str>]) -> Vec<u16> {
     phrase_flags(&g.phrases(words), lower)
 }
 
 /// [`gazetteer_flags_lower`] from the gazetteer's phrases of the words.
-fn phrase_flags(phrases: &[PhraseMatch], lower: &[String]) -> Vec<u16> {
+fn phrase_flags(phrases: &[PhraseMatch], lower: &[impl AsRef<str>]) -> Vec<u16> {
     let mut flags = vec![0u16; lower.len()];
     for m in phrases {
         let mut bits = 0;
@@ -38,7 +35,7 @@ fn phrase_flags(phrases: &[PhraseMatch], lower: &[String]) -> Vec<u16> {
         }
     }
     for (f, w) in flags.iter_mut().zip(lower) {
-        if is_title_word(w) {
+        if is_title_word(w.as_ref()) {
             *f |= gaz::TITLE;
         }
     }
@@ -88,8 +85,7 @@ pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
         let lower = &t.lower[range.clone()];
         let phrases = g.phrases(&words);
         let flags = phrase_flags(&phrases, lower);
-        let prepared = Prepared::from_lower(words.clone(), lower, flags);
-        let found = spans(&model.predict_cached(&prepared, &mut cache));
+        let found = spans(&model.predict_words(&words, &flags, &mut cache));
         let base = range.start;
         let mut sentence: Vec<Mention> = found
             .iter()
@@ -260,7 +256,7 @@ fn trim(t: &Tokenized<'_>, mut r: std::ops::Range<usize>) -> Option<std::ops::Ra
     }) {
         r.end = cut;
     }
-    while r.start < r.end && (matches!(t.lower[r.end - 1].as_str(), "'s" | "’s") || junk(r.end - 1))
+    while r.start < r.end && (matches!(t.lower[r.end - 1].as_ref(), "'s" | "’s") || junk(r.end - 1))
     {
         r.end -= 1;
     }
@@ -316,7 +312,7 @@ fn place_type(t: &Tokenized<'_>, r: std::ops::Range<usize>, g: &Gazetteer) -> En
         return EntityType::Gpe;
     }
     if r.clone()
-        .any(|i| LOC_HEADS.binary_search(&t.lower[i].as_str()).is_ok())
+        .any(|i| LOC_HEADS.binary_search(&t.lower[i].as_ref()).is_ok())
     {
         return EntityType::Loc;
     }
@@ -384,7 +380,7 @@ fn is_org_head(lower: &str) -> bool {
 /// Whether a mention is only a time word ("March", "mid-March", "Monday").
 fn is_time(t: &Tokenized<'_>, m: &Mention) -> bool {
     m.tokens.len() == 1 && {
-        let l = t.lower[m.tokens.start].as_str();
+        let l = t.lower[m.tokens.start].as_ref();
         let l = l.rsplit('-').next().unwrap_or(l);
         TIME_WORDS.binary_search(&l).is_ok()
     }
@@ -454,8 +450,8 @@ const EVENT_WORDS: &[&str] = &[
 /// Whether an EVENT mention looks like an event's name; the tagger's EVENT class is weak (GMB
 /// has few), so only names of these shapes are kept.
 fn is_event_name(t: &Tokenized<'_>, m: &Mention) -> bool {
-    let first = t.lower[m.tokens.start].as_str();
-    let last = t.lower[m.tokens.end - 1].as_str();
+    let first = t.lower[m.tokens.start].as_ref();
+    let last = t.lower[m.tokens.end - 1].as_ref();
     if m.tokens.len() == 1 {
         return EVENT_WORDS.binary_search(&first).is_ok();
     }
@@ -490,10 +486,17 @@ fn title_case_sentences(t: &Tokenized<'_>) -> Vec<bool> {
         .map(|r| {
             let (mut words, mut capitals) = (0, 0);
             for i in r.clone() {
+                // A word of more than three letters (bytes first: a shorter one is never that).
                 let w = t.word(i);
-                if w.chars().count() > 3 && w.chars().all(char::is_alphabetic) {
+                let long_word = w.len() > 3
+                    && if w.is_ascii() {
+                        w.bytes().all(|b| b.is_ascii_alphabetic())
+                    } else {
+                        w.chars().count() > 3 && w.chars().all(char::is_alphabetic)
+                    };
+                if long_word {
                     words += 1;
-                    capitals += usize::from(w.starts_with(char::is_uppercase));
+                    capitals += usize::from(t.capitalised(i));
                 }
             }
             words >= 3 && capitals * 5 >= words * 4
@@ -509,19 +512,14 @@ fn title_case_sentences(t: &Tokenized<'_>) -> Vec<bool> {
 /// - a country's name is a GPE whatever the tagger said;
 /// - a word of a person's full name is that person wherever else it stands.
 pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
-    // Words the text also writes in lowercase are common words, not names ("photography").
-    let lowercase: FxHashSet<&str> = (0..t.tokens.len())
-        .filter(|&i| t.word(i).starts_with(char::is_lowercase))
-        .map(|i| t.lower[i].as_str())
-        .collect();
     let title_case = title_case_sentences(t);
     mentions.retain(|m| {
         let text = t.slice(m.tokens.clone());
         let known = known_to_gazetteer(g, text, m.kind);
         // A name has a capital letter ("’ll", "59.5%" and "vs." are not names).
         let capital = text.chars().any(char::is_uppercase);
-        let lone_common =
-            m.tokens.len() == 1 && lowercase.contains(t.lower[m.tokens.start].as_str());
+        // Words the text also writes in lowercase are common words, not names.
+        let lone_common = m.tokens.len() == 1 && t.written_lowercase(&t.lower[m.tokens.start]);
         let heading = title_case[t.sentence_of(m.tokens.start)];
         capital
             && !is_time(t, m)
@@ -590,7 +588,7 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
         .enumerate()
         .take(t.tokens.len().saturating_sub(1))
     {
-        let next = t.lower[i + 1].as_str();
+        let next = t.lower[i + 1].as_ref();
         // (After "the": "US Secretary of Defense Donald Rumsfeld" is a title the person's
         // role takes in.)
         if !known
@@ -635,9 +633,7 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
         // common word of this text or an institution word.
         if m.kind == EntityType::Person && (2..=4).contains(&m.tokens.len()) {
             let plain = m.tokens.clone().all(|i| {
-                t.capitalised(i)
-                    && !lowercase.contains(t.lower[i].as_str())
-                    && !is_org_head(&t.lower[i])
+                t.capitalised(i) && !t.written_lowercase(&t.lower[i]) && !is_org_head(&t.lower[i])
             });
             if !plain {
                 continue;
@@ -656,7 +652,7 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     let locative = |i: usize| {
         i > 0
             && matches!(
-                t.lower[i - 1].as_str(),
+                t.lower[i - 1].as_ref(),
                 "in" | "at" | "from" | "to" | "near" | "into"
             )
     };
@@ -679,6 +675,9 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     }
     let mut added = Vec::new();
     for (i, c) in covered.iter().enumerate() {
+        if name_words.is_empty() {
+            break;
+        }
         if !c && t.capitalised(i) && known(t.word(i)) {
             added.push(Mention {
                 tokens: i..i + 1,
@@ -739,7 +738,7 @@ fn split_nationalities(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Ment
     // Arabia" taken for one organisation).
     let listed = |m: &Mention| {
         m.tokens.clone().all(|k| {
-            matches!(t.lower[k].as_str(), "and" | ",") || found.iter().any(|(r, _)| r.contains(&k))
+            matches!(t.lower[k].as_ref(), "and" | ",") || found.iter().any(|(r, _)| r.contains(&k))
         })
     };
     let lists: Vec<std::ops::Range<usize>> = mentions

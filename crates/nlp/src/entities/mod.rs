@@ -12,9 +12,11 @@ pub mod group;
 pub mod mentions;
 pub mod roles;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use annalist_core::Span;
+use rustc_hash::FxHashSet;
 
 use crate::tokens::Token;
 
@@ -49,6 +51,23 @@ impl EntityType {
     }
 }
 
+/// `word` lowercased (`str::to_lowercase`), borrowed when lowercasing changes no letter.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let plain = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+    };
+    if plain {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The text cut into sentences and tokens.
 pub struct Tokenized<'a> {
     /// The document's text.
@@ -57,8 +76,11 @@ pub struct Tokenized<'a> {
     pub tokens: Vec<Token>,
     /// Per sentence, its token range.
     pub sentences: Vec<Range<usize>>,
-    /// Lowercased token texts.
-    pub lower: Vec<String>,
+    /// Lowercased token texts (borrowed from the text where a token has no capital).
+    pub lower: Vec<Cow<'a, str>>,
+    /// The lowercase forms of the words the text writes in lowercase somewhere
+    /// ([`Tokenized::written_lowercase`]).
+    lowercase_words: FxHashSet<Cow<'a, str>>,
 }
 
 impl<'a> Tokenized<'a> {
@@ -71,12 +93,20 @@ impl<'a> Tokenized<'a> {
             crate::tokens::tokenize_into(text, s, &mut tokens);
             ranges.push(start..tokens.len());
         }
-        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = tokens.iter().map(|t| lowercase(t.text(text))).collect();
+        let lowercase_words = tokens
+            .iter()
+            .zip(&lower)
+            .map(|(t, lower)| (t.text(text), lower))
+            .filter(|(word, _)| word.starts_with(char::is_lowercase))
+            .map(|(_, lower)| lower.clone())
+            .collect();
         Tokenized {
             text,
             tokens,
             sentences: ranges,
             lower,
+            lowercase_words,
         }
     }
 
@@ -108,9 +138,19 @@ impl<'a> Tokenized<'a> {
             .min(self.sentences.len().saturating_sub(1))
     }
 
+    /// Whether the text writes `lower` in lowercase somewhere: a common word, not a name
+    /// ("photography").
+    pub fn written_lowercase(&self, lower: &str) -> bool {
+        self.lowercase_words.contains(lower)
+    }
+
     /// Whether token `i` starts with a capital letter.
     pub fn capitalised(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_uppercase)
+        let word = self.word(i);
+        match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 

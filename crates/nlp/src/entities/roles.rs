@@ -180,7 +180,7 @@ pub fn before(
             start = j;
             continue;
         }
-        let lower = t.lower[k].as_str();
+        let lower = t.lower[k].as_ref();
         if is_role_word(lower, g) {
             j = k;
             start = k;
@@ -211,7 +211,7 @@ pub fn after(
     }
     k += 1;
     let skip = |k: &mut usize, words: &[&str]| {
-        while *k < end && words.contains(&t.lower[*k].as_str()) {
+        while *k < end && words.contains(&t.lower[*k].as_ref()) {
             *k += 1;
         }
     };
@@ -242,7 +242,7 @@ pub fn after(
             k = m.tokens.end;
             continue;
         }
-        let lower = t.lower[k].as_str();
+        let lower = t.lower[k].as_ref();
         if is_role_word(lower, g) || is_glue(lower) || matches!(lower, "senior" | "top") {
             k += 1;
             continue;
@@ -261,7 +261,7 @@ fn role(t: &Tokenized<'_>, mut r: Range<usize>) -> Option<Role> {
         r.end -= 1;
     }
     let has_head = r.clone().any(|i| {
-        let l = t.lower[i].as_str();
+        let l = t.lower[i].as_ref();
         is_head(l) || is_title_word(l) && NOT_HEADS.binary_search(&l).is_err()
     });
     (has_head && r.start < r.end).then(|| Role {

@@ -24,13 +24,6 @@ impl<'a> Prepared<'a> {
         Prepared::with_lower(words, lower, gaz)
     }
 
-    /// Prepares `words` whose lowercase forms are already known (borrowed when no quote needs
-    /// making plain): the analyzer lowercases every token once for all stages.
-    pub fn from_lower(words: Vec<&'a str>, lower: &'a [String], gaz: Vec<u16>) -> Prepared<'a> {
-        let lower = lower.iter().map(|l| normalize(l)).collect();
-        Prepared::with_lower(words, lower, gaz)
-    }
-
     fn with_lower(
         words: Vec<&'a str>,
         lower: Vec<Cow<'a, str>>,
@@ -160,6 +153,38 @@ pub(crate) enum T {
     Word,
 }
 
+/// `FxHasher`'s multiplier and finishing rotation (rustc-hash 2). A feature's key is the hasher's
+/// fold over the template's id and the feature's parts; [`key`] replays that fold from each part's
+/// contribution ([`part`]), so a word's parts are hashed once, not once per feature. The model's
+/// keys are already tied to this hasher; `replayed_keys_are_the_hashers` checks the replay.
+const K: u64 = 0xf1357aea2e62a9c5;
+const ROTATE: u32 = 26;
+
+/// One hasher step: what `write_u8`/`write_u64` do to the state.
+#[inline]
+fn step(h: u64, x: u64) -> u64 {
+    h.wrapping_add(x).wrapping_mul(K)
+}
+
+/// What writing `bytes` adds to a hasher's state, made once per word: from state `h`, writing
+/// `bytes` gives `h * K + part(bytes)`.
+pub(crate) fn part(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish().rotate_right(ROTATE)
+}
+
+/// The key of template `t` over parts made by [`part`]: [`hash_parts`] without hashing bytes.
+#[inline]
+pub(crate) fn key(t: T, parts: &[u64]) -> u64 {
+    let mut h = step(0, t as u64);
+    for &p in parts {
+        h = h.wrapping_mul(K).wrapping_add(p);
+        h = step(h, 0xff);
+    }
+    h.rotate_left(ROTATE)
+}
+
 fn hash_parts(t: T, parts: &[&[u8]]) -> u64 {
     let mut h = FxHasher::default();
     h.write_u8(t as u8);
@@ -171,6 +196,9 @@ fn hash_parts(t: T, parts: &[&[u8]]) -> u64 {
 }
 
 fn prefix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return &s[..n.min(s.len())];
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -178,6 +206,9 @@ fn prefix(s: &str, n: usize) -> &str {
 }
 
 fn suffix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return &s[s.len().saturating_sub(n)..];
+    }
     let count = s.chars().count();
     if count <= n {
         return s;
@@ -362,9 +393,40 @@ mod tests {
     }
 
     #[test]
+    fn replayed_keys_are_the_hashers() {
+        let words: [&[u8]; 8] = [
+            b"",
+            b"a",
+            b"li",
+            b"shangfu",
+            b"</s>",
+            "pékin’s".as_bytes(),
+            b"a-very-long-token-of-many-bytes",
+            &[7, 0],
+        ];
+        for t in [T::Bias, T::PrevLowerLower, T::PrevTagShape, T::Word] {
+            assert_eq!(key(t, &[]), hash_parts(t, &[]));
+            for a in words {
+                assert_eq!(key(t, &[part(a)]), hash_parts(t, &[a]));
+                for b in words {
+                    assert_eq!(key(t, &[part(a), part(b)]), hash_parts(t, &[a, b]));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn affixes_are_char_safe() {
         assert_eq!(prefix("Ünïcode", 3), "Ünï");
         assert_eq!(suffix("Ünïcode", 4), "code");
         assert_eq!(suffix("ab", 4), "ab");
+        for w in ["", "a", "abc", "abcdef", "Ünïcode", "naïve", "日本語"] {
+            for n in 1..6 {
+                let chars: Vec<char> = w.chars().collect();
+                let p: String = chars.iter().take(n).collect();
+                let s: String = chars[chars.len().saturating_sub(n)..].iter().collect();
+                assert_eq!((prefix(w, n), suffix(w, n)), (&*p, &*s), "{w} {n}");
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{
-    context_features, lower_form, neighbour_feature, shape, word_features, Prepared, NEIGHBOURS,
+    key, lower_form, neighbour_feature, part, shape, word_features, Prepared, NEIGHBOURS, T,
     WORD_FEATURES,
 };
 use super::{Label, NLABELS, START};
@@ -16,8 +16,81 @@ pub struct Model {
     /// Number of weight rows it was made from.
     len: usize,
     common: FxHashSet<String>,
-    /// What [`Model::predict_cached`] needs of frequent words, made once.
-    vocabulary: FxHashMap<Box<str>, WordEntry>,
+    /// What [`Model::predict_words`] needs of frequent words, made once: their entries, and
+    /// each word's place among them.
+    vocabulary: Vec<WordEntry>,
+    frequent: FxHashMap<Box<str>, u32>,
+    /// The rows and parts [`Model::predict_words`] needs whatever the words.
+    fixed: Fixed,
+}
+
+/// The rows of the features that do not depend on the words (the previous labels', the
+/// capitalised word's, the gazetteer bits'), and the parts of keys past a sentence's edges.
+struct Fixed {
+    /// [`neighbour_feature`]'s rows past the edges, per neighbour slot.
+    edge: [Row; 4],
+    /// The parts of the lowercase form before the first token and after the last, and of the
+    /// shape beyond either edge.
+    lower_before: u64,
+    lower_after: u64,
+    no_shape: u64,
+    /// Per previous label (`START` included), the part it makes of a key.
+    tag: [u64; NLABELS + 1],
+    /// The row of `PrevTag` per previous label, and of `Prev2Tags` per two previous labels.
+    prev_tag: [u32; NLABELS + 1],
+    prev2_tags: [[u32; NLABELS + 1]; NLABELS + 1],
+    /// The row of `CommonLower` for a capitalised word, by whether its lowercase form is common,
+    /// then whether it opens the sentence.
+    common_lower: [[u32; 2]; 2],
+    /// The row of `Gaz` per gazetteer bit.
+    gaz_bit: [u32; 16],
+}
+
+impl Fixed {
+    fn new(weights: &Table) -> Fixed {
+        let row = |f: u64| weights.find(f);
+        let tag: [u64; NLABELS + 1] = std::array::from_fn(|l| part(&[l as u8]));
+        Fixed {
+            edge: std::array::from_fn(|slot| weights.row_or_zero(neighbour_feature(slot, None))),
+            lower_before: part(b"<s>"),
+            lower_after: part(b"</s>"),
+            no_shape: part(b"_"),
+            tag,
+            prev_tag: std::array::from_fn(|p| row(key(T::PrevTag, &[tag[p]]))),
+            prev2_tags: std::array::from_fn(|p2| {
+                std::array::from_fn(|p| row(key(T::Prev2Tags, &[part(&[p2 as u8, p as u8])])))
+            }),
+            common_lower: std::array::from_fn(|common| {
+                let flag: &[u8] = if common == 1 { b"c" } else { b"r" };
+                std::array::from_fn(|first| {
+                    row(key(T::CommonLower, &[part(flag), part(&[first as u8])]))
+                })
+            }),
+            gaz_bit: std::array::from_fn(|bit| row(key(T::Gaz, &[part(&[bit as u8])]))),
+        }
+    }
+}
+
+/// A row of weights, one per label, padded with zeros to whole groups of four lanes, so that
+/// adding one row to another is a few vector additions. Each label's sum is the same, bit for
+/// bit, as with unpadded rows: the lanes are added independently, in the same order.
+const LANES: usize = NLABELS.next_multiple_of(4);
+
+/// A row of [`LANES`] weights.
+type Row = [f32; LANES];
+
+/// The labels' lanes of a row.
+fn labels_of(row: &Row) -> &[f32; NLABELS] {
+    row.first_chunk().expect("LANES ≥ NLABELS")
+}
+
+/// Adds `row` to `scores`, lane by lane, four lanes at a time.
+#[inline(always)]
+fn add(scores: &mut Row, row: &Row) {
+    for (s, w) in scores.chunks_exact_mut(4).zip(row.chunks_exact(4)) {
+        let (s, w): (&mut [f32; 4], &[f32; 4]) = (s.try_into().unwrap(), w.try_into().unwrap());
+        *s = [s[0] + w[0], s[1] + w[1], s[2] + w[2], s[3] + w[3]];
+    }
 }
 
 /// Punctuation tokens, frequent in any text.
@@ -33,7 +106,7 @@ const PUNCTUATION: &[&str] = &[
 struct Table {
     /// Per slot: 0 when empty, else [`Table::tag`] of its key.
     tags: Vec<u8>,
-    slots: Vec<(u64, [f32; NLABELS])>,
+    slots: Vec<(u64, Row)>,
     /// Slots − 1 (slots are a power of two).
     mask: usize,
     /// 64 − log2(slots).
@@ -45,11 +118,14 @@ impl Table {
         let slots = (weights.len() * 2).next_power_of_two().max(16);
         let mut table = Table {
             tags: vec![0; slots],
-            slots: vec![(0, [0.0; NLABELS]); slots],
+            slots: vec![(0, [0.0; LANES]); slots],
             mask: slots - 1,
             shift: 64 - slots.trailing_zeros(),
         };
         for (key, row) in weights {
+            let mut padded = [0.0; LANES];
+            padded[..NLABELS].copy_from_slice(&row);
+            let row = padded;
             let (mut at, tag) = table.place(key);
             loop {
                 if table.tags[at] == 0 {
@@ -91,13 +167,23 @@ impl Table {
         }
     }
 
+    /// The row of feature `key`, zeros when it has none. Adding zeros changes no score: a score
+    /// is never -0 (sums start at +0, and no weight is ±0, since zeros are not stored), and
+    /// x + 0 = x for every other x.
+    fn row_or_zero(&self, key: u64) -> Row {
+        match self.slots.get(self.find(key) as usize) {
+            Some((_, row)) => *row,
+            None => [0.0; LANES],
+        }
+    }
+
     /// The occupied slots.
-    fn iter(&self) -> impl Iterator<Item = &(u64, [f32; NLABELS])> {
+    fn iter(&self) -> impl Iterator<Item = (u64, &[f32; NLABELS])> {
         self.tags
             .iter()
             .zip(&self.slots)
             .filter(|(t, _)| **t != 0)
-            .map(|(_, slot)| slot)
+            .map(|(_, (key, row))| (*key, labels_of(row)))
     }
 }
 
@@ -120,19 +206,23 @@ impl Model {
         weights: Vec<(u64, [f32; NLABELS])>,
         common: FxHashSet<String>,
     ) -> Model {
+        let weights_len = weights.len();
+        let weights = Table::new(weights);
         let mut model = Model {
-            len: weights.len(),
-            weights: Table::new(weights),
+            len: weights_len,
+            fixed: Fixed::new(&weights),
+            weights,
             common,
-            vocabulary: FxHashMap::default(),
+            vocabulary: Vec::new(),
+            frequent: FxHashMap::default(),
         };
-        model.vocabulary = model.vocabulary();
+        (model.vocabulary, model.frequent) = model.vocabulary();
         model
     }
 
     /// The entries of frequent words, made once: the common lowercase words, capitalised too, and
     /// punctuation.
-    fn vocabulary(&self) -> FxHashMap<Box<str>, WordEntry> {
+    fn vocabulary(&self) -> (Vec<WordEntry>, FxHashMap<Box<str>, u32>) {
         let mut words: Vec<String> = PUNCTUATION.iter().map(|p| p.to_string()).collect();
         for w in &self.common {
             let mut chars = w.chars();
@@ -141,13 +231,15 @@ impl Model {
             }
             words.push(w.clone());
         }
-        words
+        words.sort_unstable();
+        words.dedup();
+        let entries = words.iter().map(|w| WordEntry::new(self, w)).collect();
+        let places = words
             .into_iter()
-            .map(|w| {
-                let entry = WordEntry::new(self, &w, &lower_form(&w), shape(&w).as_bytes());
-                (w.into_boxed_str(), entry)
-            })
-            .collect()
+            .enumerate()
+            .map(|(id, w)| (w.into_boxed_str(), id as u32 | FREQUENT))
+            .collect();
+        (entries, places)
     }
 
     /// Number of features with a weight.
@@ -166,44 +258,95 @@ impl Model {
     }
 
     /// [`Model::predict`], remembering in `cache` what depends on each word alone, for the next
-    /// sentences of the same document. The labels are the same as without a cache, bit for bit:
-    /// a word's own features come first in the sum, so their partial sum is what the full sum
-    /// starts from.
+    /// sentences of the same document.
     pub fn predict_cached<'a>(&self, s: &Prepared<'a>, cache: &mut WordCache<'a>) -> Vec<Label> {
-        let n = s.len();
+        self.predict_words(&s.words, &s.gaz, cache)
+    }
+
+    /// The labels of `words`, whose gazetteer flags are `gaz` (missing ones are 0), remembering in
+    /// `cache` what depends on each word alone (its own features' sum, its rows as a neighbour,
+    /// its parts of the keys) for the next sentences of the same document.
+    ///
+    /// The labels are [`Model::predict`]'s on the [`Prepared`] sentence, bit for bit: the rows
+    /// are added in [`extract`](super::features::extract)'s order, and a word's own features
+    /// come first in that order, so their partial sum is what the full sum starts from.
+    pub fn predict_words<'a>(
+        &self,
+        words: &[&'a str],
+        gaz: &[u16],
+        cache: &mut WordCache<'a>,
+    ) -> Vec<Label> {
+        let n = words.len();
+        let gaz = |i: usize| gaz.get(i).copied().unwrap_or(0);
         let mut labels = Vec::with_capacity(n);
         let mut ids = std::mem::take(&mut cache.ids);
         ids.clear();
-        ids.extend((0..n).map(|i| cache.entry(self, s, i)));
-        let edge: [[f32; NLABELS]; 4] =
-            std::array::from_fn(|slot| self.row_or_zero(neighbour_feature(slot, None)));
-        let mut feats = std::mem::take(&mut cache.feats);
+        ids.extend(words.iter().map(|w| cache.entry(self, w)));
+        let fixed = &self.fixed;
+        let entries = &cache.entries;
+        let at = |j: usize| -> &WordEntry {
+            let id = ids[j];
+            if id & FREQUENT != 0 {
+                &self.vocabulary[(id & !FREQUENT) as usize]
+            } else {
+                &entries[id as usize]
+            }
+        };
         let (mut prev, mut prev2) = (START, START);
         for i in 0..n {
-            let word = &cache.entries[ids[i] as usize];
+            let word = at(i);
+            let before = i.checked_sub(1).map(at);
+            let after = (i + 1 < n).then(|| at(i + 1));
             let mut scores = word.partial;
             for (slot, &(_, offset)) in NEIGHBOURS.iter().enumerate() {
                 let row = match i.checked_add_signed(offset).filter(|&j| j < n) {
-                    Some(j) => &cache.entries[ids[j] as usize].neighbour[slot],
-                    None => &edge[slot],
+                    Some(j) => &at(j).neighbour[slot],
+                    None => &fixed.edge[slot],
                 };
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
+                add(&mut scores, row);
+            }
+            let mut add = |row: u32| self.add_row(&mut scores, row);
+            let lower_before = before.map_or(fixed.lower_before, |e| e.lower);
+            let lower_after = after.map_or(fixed.lower_after, |e| e.lower);
+            let shape_before = before.map_or(fixed.no_shape, |e| e.shape);
+            let shape_after = after.map_or(fixed.no_shape, |e| e.shape);
+            let find = |t: T, parts: &[u64]| self.row(key(t, parts));
+            add(find(T::PrevLowerLower, &[lower_before, word.lower]));
+            add(find(T::LowerNextLower, &[word.lower, lower_after]));
+            add(find(T::PrevShapeShape, &[shape_before, word.shape]));
+            add(find(T::ShapeNextShape, &[word.shape, shape_after]));
+            let (p, p2) = (prev as usize, prev2 as usize);
+            add(fixed.prev_tag[p]);
+            add(fixed.prev2_tags[p2][p]);
+            add(find(T::PrevTagLower, &[fixed.tag[p], word.lower]));
+            add(find(T::PrevTagShape, &[fixed.tag[p], word.shape]));
+            if i == 0 {
+                add(find(T::FirstShape, &[word.shape]));
+            }
+            if word.capitalised {
+                add(fixed.common_lower[word.common as usize][(i == 0) as usize]);
+            }
+            let g = gaz(i);
+            if g != 0 {
+                add(find(T::Gaz, &[part(&g.to_le_bytes())]));
+                for (bit, &row) in fixed.gaz_bit.iter().enumerate() {
+                    if g & (1 << bit) != 0 {
+                        add(row);
+                    }
                 }
             }
-            feats.clear();
-            let common = word.common;
-            context_features(s, i, prev, prev2, &|_| common, &mut feats);
-            for &f in &feats {
-                self.add_row(&mut scores, self.row(f));
+            if i > 0 && gaz(i - 1) != 0 {
+                add(find(T::PrevGaz, &[part(&gaz(i - 1).to_le_bytes())]));
             }
-            let best = best_label(&scores, prev);
+            if i + 1 < n && gaz(i + 1) != 0 {
+                add(find(T::NextGaz, &[part(&gaz(i + 1).to_le_bytes())]));
+            }
+            let best = best_label(labels_of(&scores), prev);
             labels.push(Label(best));
             prev2 = prev;
             prev = best;
         }
         cache.ids = ids;
-        cache.feats = feats;
         labels
     }
 
@@ -213,23 +356,11 @@ impl Model {
         self.weights.find(f)
     }
 
-    /// The row of feature `f`, zeros when it has none. Adding zeros changes no score: a score
-    /// is never -0 (sums start at +0, and no weight is ±0, since zeros are not stored), and
-    /// x + 0 = x for every other x.
-    fn row_or_zero(&self, f: u64) -> [f32; NLABELS] {
-        match self.weights.slots.get(self.row(f) as usize) {
-            Some((_, row)) => *row,
-            None => [0.0; NLABELS],
-        }
-    }
-
     /// Adds row `row` (unless [`NO_ROW`]) to `scores`.
     #[inline]
-    fn add_row(&self, scores: &mut [f32; NLABELS], row: u32) {
+    fn add_row(&self, scores: &mut Row, row: u32) {
         if let Some((_, row)) = self.weights.slots.get(row as usize) {
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += w;
-            }
+            add(scores, row);
         }
     }
 
@@ -245,8 +376,8 @@ impl Model {
             z.write_all(&[b.len().min(255) as u8])?;
             z.write_all(&b[..b.len().min(255)])?;
         }
-        let mut keys: Vec<&(u64, [f32; NLABELS])> = self.weights.iter().collect();
-        keys.sort_by_key(|(key, _)| *key);
+        let mut keys: Vec<(u64, &[f32; NLABELS])> = self.weights.iter().collect();
+        keys.sort_by_key(|&(key, _)| key);
         z.write_all(&(keys.len() as u32).to_le_bytes())?;
         for (key, row) in keys {
             z.write_all(&key.to_le_bytes())?;
@@ -298,6 +429,9 @@ impl Model {
     }
 }
 
+/// The bit of an entry id that says it is one of the model's frequent words.
+const FREQUENT: u32 = 1 << 31;
+
 /// No row: the feature has no weight.
 const NO_ROW: u32 = u32::MAX;
 
@@ -307,54 +441,62 @@ pub struct WordCache<'a> {
     index: FxHashMap<&'a str, u32>,
     entries: Vec<WordEntry>,
     ids: Vec<u32>,
-    feats: Vec<u64>,
 }
 
 /// What the scores owe to one word, wherever it stands.
-#[derive(Clone)]
 struct WordEntry {
     /// The rows of its own features ([`word_features`]) added up from zero, in order.
-    partial: [f32; NLABELS],
+    partial: Row,
     /// The rows of the features its neighbours get from it ([`NEIGHBOURS`] order), copied here
     /// (zeros when a feature has none) so that a neighbour costs no lookup in the weights.
-    neighbour: [[f32; NLABELS]; 4],
+    neighbour: [Row; 4],
+    /// The parts ([`part`]) its lowercase form and its shape make of a key.
+    lower: u64,
+    shape: u64,
     /// Whether its lowercase form is a common word.
     common: bool,
+    /// Whether its first letter is a capital.
+    capitalised: bool,
 }
 
 impl WordEntry {
-    /// The entry of `word`, whose lowercase form and shape are `lower` and `shape`.
-    fn new(model: &Model, word: &str, lower: &str, shape: &[u8]) -> WordEntry {
-        let mut partial = [0f32; NLABELS];
-        let own: [u64; WORD_FEATURES] = word_features(word, lower, shape);
+    /// The entry of `word`.
+    fn new(model: &Model, word: &str) -> WordEntry {
+        let lower = lower_form(word);
+        let shape = shape(word);
+        let mut partial = [0f32; LANES];
+        let own: [u64; WORD_FEATURES] = word_features(word, &lower, shape.as_bytes());
         for f in own {
             model.add_row(&mut partial, model.row(f));
         }
         WordEntry {
             partial,
             neighbour: std::array::from_fn(|slot| {
-                model.row_or_zero(neighbour_feature(slot, Some(lower)))
+                model
+                    .weights
+                    .row_or_zero(neighbour_feature(slot, Some(&lower)))
             }),
-            common: model.is_common(lower),
+            lower: part(lower.as_bytes()),
+            shape: part(shape.as_bytes()),
+            common: model.is_common(&lower),
+            capitalised: word.chars().next().is_some_and(char::is_uppercase),
         }
     }
 }
 
 impl<'a> WordCache<'a> {
-    /// The entry of token `i` of `s`, made on first sight of its word (or copied from the model's
-    /// frequent words). The word's lowercase form and shape are functions of the word, as
-    /// [`Prepared`] makes them.
-    fn entry(&mut self, model: &Model, s: &Prepared<'a>, i: usize) -> u32 {
-        let word = s.words[i];
+    /// The id of `word`'s entry: the model's, for a frequent word, or one made on first sight.
+    fn entry(&mut self, model: &Model, word: &'a str) -> u32 {
         if let Some(&id) = self.index.get(word) {
             return id;
         }
-        let entry = match model.vocabulary.get(word) {
-            Some(e) => e.clone(),
-            None => WordEntry::new(model, word, &s.lower[i], s.shapes[i].as_bytes()),
+        let id = match model.frequent.get(word) {
+            Some(&id) => id,
+            None => {
+                self.entries.push(WordEntry::new(model, word));
+                self.entries.len() as u32 - 1
+            }
         };
-        let id = self.entries.len() as u32;
-        self.entries.push(entry);
         self.index.insert(word, id);
         id
     }
@@ -407,12 +549,12 @@ mod tests {
         let (mut prev, mut prev2) = (START, START);
         for i in 0..s.len() {
             extract(s, i, prev, prev2, &|w| model.is_common(w), &mut feats);
-            let mut scores = [0f32; NLABELS];
+            let mut scores = [0f32; LANES];
             for f in &feats {
                 model.add_row(&mut scores, model.row(*f));
             }
-            let best = best_label(&scores, prev);
-            out.push((Label(best), scores));
+            let best = best_label(labels_of(&scores), prev);
+            out.push((Label(best), *labels_of(&scores)));
             prev2 = prev;
             prev = best;
         }

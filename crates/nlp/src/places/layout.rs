@@ -87,7 +87,7 @@ fn joint(t: &Tokenized<'_>, end: usize, start: usize) -> Option<Joint> {
     if start <= end || t.sentence_of(end) != t.sentence_of(start) {
         return None;
     }
-    let between: Vec<&str> = (end..start).map(|i| t.lower[i].as_str()).collect();
+    let between: Vec<&str> = (end..start).map(|i| t.lower[i].as_ref()).collect();
     match between.as_slice() {
         [","] => Some(Joint::Comma),
         ["and" | "or" | "&"] | [",", "and" | "or"] => Some(Joint::And),
@@ -141,9 +141,9 @@ fn close(mentions: &[(usize, usize, usize)], run: &[(usize, Option<Joint>)], out
 /// "city of …", "… city".
 fn word(t: &Tokenized<'_>, r: std::ops::Range<usize>) -> Option<Word> {
     let sentence = &t.sentences[t.sentence_of(r.start)];
-    let after = (r.end < sentence.end).then(|| t.lower[r.end].as_str());
+    let after = (r.end < sentence.end).then(|| t.lower[r.end].as_ref());
     let before = (r.start >= sentence.start + 2)
-        .then(|| (t.lower[r.start - 2].as_str(), t.lower[r.start - 1].as_str()));
+        .then(|| (t.lower[r.start - 2].as_ref(), t.lower[r.start - 1].as_ref()));
     let state = |w: &str| matches!(w, "state" | "province" | "prefecture" | "oblast");
     // "Mexico City" names a city already; "city" after it is no sign.
     let named_city = t.lower[r.end - 1] == "city";

@@ -420,9 +420,9 @@ pub fn is_between(lower: &str) -> bool {
 
 /// The cue that starts at token `i` of `lower` (lowercase tokens): the token after it, or
 /// `None` when no cue starts there.
-pub fn cue_at(lower: &[String], i: usize) -> Option<usize> {
-    let w = lower.get(i)?.as_str();
-    let next = lower.get(i + 1).map(String::as_str);
+pub fn cue_at(lower: &[impl AsRef<str>], i: usize) -> Option<usize> {
+    let w = lower.get(i)?.as_ref();
+    let next = lower.get(i + 1).map(AsRef::as_ref);
     match (w, next) {
         ("according", Some("to")) => Some(i + 2),
         ("pointed" | "points" | "pointing", Some("out")) => Some(i + 2),
@@ -434,8 +434,8 @@ pub fn cue_at(lower: &[String], i: usize) -> Option<usize> {
 /// Whether the cue at `i` is a plain verb of saying ("said", "told", "added", "wrote"), not
 /// one that also describes an act ("criticized", "thanked", "called"): after a quote that
 /// ended its sentence, only these tie the next clause to it.
-pub fn is_plain(lower: &[String], i: usize) -> bool {
-    let w = lower[i].as_str();
+pub fn is_plain(lower: &[impl AsRef<str>], i: usize) -> bool {
+    let w = lower[i].as_ref();
     let stem = w
         .strip_suffix("ed")
         .or_else(|| w.strip_suffix("es"))
@@ -499,13 +499,14 @@ pub fn is_plain(lower: &[String], i: usize) -> bool {
 
 /// Whether the cue at `i` is a participle ("adding", "saying"): its speaker is the subject of
 /// the clause it hangs from, not a word before it.
-pub fn is_participle(lower: &[String], i: usize) -> bool {
-    lower[i].ends_with("ing") && lower[i] != "according"
+pub fn is_participle(lower: &[impl AsRef<str>], i: usize) -> bool {
+    let w = lower[i].as_ref();
+    w.ends_with("ing") && w != "according"
 }
 
 /// Whether the cue at `i` is "according to".
-pub fn is_according(lower: &[String], i: usize) -> bool {
-    lower[i] == "according"
+pub fn is_according(lower: &[impl AsRef<str>], i: usize) -> bool {
+    lower[i].as_ref() == "according"
 }
 
 #[cfg(test)]

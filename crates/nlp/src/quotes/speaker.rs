@@ -85,8 +85,6 @@ pub struct Index<'t> {
     gender: Vec<Option<bool>>,
     /// Per token: whether a mention of any entity covers it.
     covered: Vec<bool>,
-    /// Words written in lowercase somewhere in the text: common words, not names.
-    common: FxHashSet<&'t str>,
     /// Words written capitalised somewhere inside a sentence (not at its start).
     capitalised_inside: FxHashSet<&'t str>,
     /// Per person entity: the words of its names (lowercase, titles left out).
@@ -334,19 +332,16 @@ impl<'t> Index<'t> {
                 }
             }
         }
-        let mut common = FxHashSet::default();
         let mut capitalised_inside = FxHashSet::default();
         for s in &t.sentences {
             for i in s.clone() {
                 let first = t.word(i).chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    common.insert(t.lower[i].as_str());
-                } else if first.is_some_and(char::is_uppercase)
+                if first.is_some_and(char::is_uppercase)
                     && i > s.start
                     && !marks[i - 1]
-                    && !matches!(t.lower[i - 1].as_str(), ":" | "(" | "—" | "–" | "--")
+                    && !matches!(t.lower[i - 1].as_ref(), ":" | "(" | "—" | "–" | "--")
                 {
-                    capitalised_inside.insert(t.lower[i].as_str());
+                    capitalised_inside.insert(t.lower[i].as_ref());
                 }
             }
         }
@@ -367,7 +362,7 @@ impl<'t> Index<'t> {
             }
             for m in entity.mentions.iter().filter(|m| m.form == Form::Name) {
                 for i in m.tokens.start..m.tokens.end.min(n) {
-                    let w = t.lower[i].as_str();
+                    let w = t.lower[i].as_ref();
                     if !is_title_word(w) && !name_words[e].contains(&w) {
                         name_words[e].push(w);
                         by_word.entry(w).or_default().push(e as u32);
@@ -384,7 +379,6 @@ impl<'t> Index<'t> {
             organisations,
             gender,
             covered,
-            common,
             capitalised_inside,
             name_words,
             by_word,
@@ -412,7 +406,7 @@ impl<'t> Index<'t> {
 
     /// The lowercase words of tokens `r`.
     pub fn words(&self, r: &Range<usize>) -> Vec<&'t str> {
-        r.clone().map(|i| self.t.lower[i].as_str()).collect()
+        r.clone().map(|i| self.t.lower[i].as_ref()).collect()
     }
 
     /// Whether token `k` can be a word of a name no entity holds: capitalised, never written in
@@ -431,7 +425,7 @@ impl<'t> Index<'t> {
             && !is_title_word(lower)
             && !is_function_word(lower)
             && !is_between(lower)
-            && !self.common.contains(lower)
+            && !self.t.written_lowercase(lower)
     }
 
     /// Whether the name `r` may stand: a one-word name that opens its sentence must also be

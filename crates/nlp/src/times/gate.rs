@@ -326,21 +326,40 @@ const CONTEXT: &[&str] = &[
     "working",
 ];
 
-/// Where each letter's openers start in [`OPENERS`] (sorted, ASCII lowercase), with the end
-/// last: a token is looked up among the few of its first letter.
-const LETTER_STARTS: [u16; 27] = letter_starts();
+/// [`OPENERS`], each packed into one number ([`pack`]): in the same order, since a word packs
+/// big-end first and shorter words are padded with zeros. A token is looked up by comparing
+/// numbers, not strings.
+const PACKED: [u128; OPENERS.len()] = pack_all();
 
-const fn letter_starts() -> [u16; 27] {
-    let mut out = [0u16; 27];
-    let (mut i, mut letter) = (0, 0);
-    while letter < 26 {
-        while i < OPENERS.len() && OPENERS[i].as_bytes()[0] < b'a' + letter as u8 {
-            i += 1;
-        }
-        out[letter] = i as u16;
-        letter += 1;
+/// The bytes of `w` as a big-endian number, zero-padded: `None` past 16 bytes (no opener is
+/// that long).
+const fn pack(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
     }
-    out[26] = OPENERS.len() as u16;
+    let mut bytes = [0u8; 16];
+    let mut i = 0;
+    while i < w.len() {
+        bytes[i] = w[i];
+        i += 1;
+    }
+    Some(u128::from_be_bytes(bytes))
+}
+
+const fn pack_all() -> [u128; OPENERS.len()] {
+    let mut out = [0u128; OPENERS.len()];
+    let mut i = 0;
+    while i < OPENERS.len() {
+        out[i] = match pack(OPENERS[i].as_bytes()) {
+            Some(p) => p,
+            None => panic!("an opener longer than 16 bytes"),
+        };
+        assert!(
+            i == 0 || out[i - 1] < out[i],
+            "OPENERS must be sorted and unique"
+        );
+        i += 1;
+    }
     out
 }
 
@@ -348,12 +367,7 @@ const fn letter_starts() -> [u16; 27] {
 pub(super) fn may_open(w: &str) -> bool {
     let bytes = w.as_bytes();
     if bytes.iter().all(u8::is_ascii_lowercase) {
-        let Some(&letter) = bytes.first() else {
-            return false;
-        };
-        let l = usize::from(letter - b'a');
-        let range = usize::from(LETTER_STARTS[l])..usize::from(LETTER_STARTS[l + 1]);
-        return OPENERS[range].binary_search(&w).is_ok();
+        return pack(bytes).is_some_and(|p| p != 0 && PACKED.binary_search(&p).is_ok());
     }
     // Other words of letters ("été") are no openers: every opener is ASCII.
     if w.chars().all(char::is_alphabetic) {

@@ -179,7 +179,7 @@ impl Reader<'_, '_> {
     fn future_at(&self, i: usize) -> bool {
         let mut k = i;
         while k > self.start
-            && matches!(self.t.lower[k - 1].as_str(), "on" | "in" | "last" | "this")
+            && matches!(self.t.lower[k - 1].as_ref(), "on" | "in" | "last" | "this")
         {
             k -= 1;
         }
@@ -203,7 +203,7 @@ impl Reader<'_, '_> {
         let w = self.w(k);
         let before = |n: usize| {
             if k >= self.start + n {
-                self.t.lower[k - n].as_str()
+                self.t.lower[k - n].as_ref()
             } else {
                 ""
             }
@@ -658,7 +658,7 @@ impl Reader<'_, '_> {
             ("year-end", _) => (i + 1, "YEAR_END"),
             ("year", "end") => (i + 2, "YEAR_END"),
             ("the", "near") if self.w(i + 2) == "future" => (i + 3, "FUTURE_REF"),
-            ("future", _) if i > 0 && matches!(self.t.lower[i - 1].as_str(), "in" | "for") => {
+            ("future", _) if i > 0 && matches!(self.t.lower[i - 1].as_ref(), "in" | "for") => {
                 (i + 1, "FUTURE_REF")
             }
             ("current", _) => (i + 1, "PRESENT_REF"),
@@ -716,7 +716,7 @@ impl Reader<'_, '_> {
                         && m < 60
                         && i > self.start
                         && matches!(
-                            self.t.lower[i - 1].as_str(),
+                            self.t.lower[i - 1].as_ref(),
                             "at" | "by" | "until" | "from"
                         ) =>
                     {
@@ -843,7 +843,7 @@ impl Reader<'_, '_> {
         if m == 5 && self.w(i) == "may" {
             let capital = self.raw(i).starts_with('M');
             let before = if i > 0 {
-                self.t.lower[i - 1].as_str()
+                self.t.lower[i - 1].as_ref()
             } else {
                 ""
             };
@@ -1287,7 +1287,7 @@ impl Reader<'_, '_> {
                 // "years", "for decades": a bare plural after a preposition.
                 let (u, plural) = unit(w)?;
                 let before = if i > 0 {
-                    self.t.lower[i - 1].as_str()
+                    self.t.lower[i - 1].as_ref()
                 } else {
                     ""
                 };
@@ -1386,7 +1386,7 @@ impl Reader<'_, '_> {
     fn after_amount(&self, i: usize) -> bool {
         let at = |j: usize| -> &str {
             if j >= self.start && j < i {
-                self.t.lower[j].as_str()
+                self.t.lower[j].as_ref()
             } else {
                 ""
             }
@@ -1470,12 +1470,12 @@ impl Reader<'_, '_> {
             return date(end, format!("{y:04}-{s}"));
         }
         let before = if i > 1 {
-            self.t.lower[i - 1].as_str()
+            self.t.lower[i - 1].as_ref()
         } else {
             ""
         };
         let before2 = if i > 2 {
-            self.t.lower[i - 2].as_str()
+            self.t.lower[i - 2].as_ref()
         } else {
             ""
         };
@@ -1540,7 +1540,7 @@ impl Reader<'_, '_> {
         // preposition of time).
         if let Some((y, end)) = self.spoken_year(i, false) {
             let before = if i > self.start {
-                self.t.lower[i - 1].as_str()
+                self.t.lower[i - 1].as_ref()
             } else {
                 ""
             };
@@ -1559,7 +1559,7 @@ impl Reader<'_, '_> {
         }
         // Not a count or an amount ("2000 troops", "$1990").
         let before = if i > 0 {
-            self.t.lower[i - 1].as_str()
+            self.t.lower[i - 1].as_ref()
         } else {
             ""
         };
