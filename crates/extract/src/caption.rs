@@ -99,7 +99,9 @@ pub fn split_credit(caption: &str) -> Caption {
             credit: None,
         };
     }
-    for label in CREDIT_LABELS {
+    // Every label holds a colon, " by" or "courtesy of": without them, none is looked for.
+    let labelled = lower.contains(':') || lower.contains(" by") || lower.contains("courtesy of");
+    for label in CREDIT_LABELS.iter().filter(|_| labelled) {
         if let Some(at) = lower.rfind(label) {
             let before_ok = at == 0
                 || lower[..at]
@@ -151,6 +153,16 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_have_a_marker() {
+        for label in CREDIT_LABELS {
+            assert!(
+                label.contains(':') || label.contains(" by") || label.contains("courtesy of"),
+                "{label}"
+            );
+        }
+    }
 
     #[test]
     fn credits_are_split_off() {

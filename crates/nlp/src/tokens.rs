@@ -155,8 +155,8 @@ fn chunk(text: &str, bytes: &[u8], mut start: usize, mut end: usize, out: &mut V
             break;
         }
     }
-    // Trailing punctuation, kept aside and pushed after the word.
-    let mut tail: Vec<(usize, usize)> = Vec::new();
+    // Trailing punctuation, pushed last to first as found, then moved after the word.
+    let mark = out.len();
     while start < end {
         let c = text[start..end].chars().next_back().unwrap();
         if !is_closing(c) {
@@ -174,18 +174,18 @@ fn chunk(text: &str, bytes: &[u8], mut start: usize, mut end: usize, out: &mut V
                 .take_while(|&b| b == b'.')
                 .count();
             if dots > 1 {
-                tail.push((end - dots, end));
+                push(out, end - dots, end);
                 end -= dots;
                 continue;
             }
         }
-        tail.push((end - w, end));
+        push(out, end - w, end);
         end -= w;
     }
+    let tail = out.len() - mark;
+    out[mark..].reverse();
     word(text, bytes, start, end, out);
-    for &(s, e) in tail.iter().rev() {
-        push(out, s, e);
-    }
+    out[mark..].rotate_left(tail);
 }
 
 /// `'90s`, `'em`: an apostrophe that belongs to the word.

@@ -1310,6 +1310,8 @@ mod tests {
             "日本語のテキスト、です。",
             "--a--b--",
             "x...",
+            "Read MORE: Der Spiegel - 3.5 Mio.",
+            " Hello,World!! 42 ",
             "Ⅻ ½ ٣ 𝔸𝔹",
         ] {
             assert_eq!(key(text), reference(text), "{text:?}");

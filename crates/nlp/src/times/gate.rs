@@ -331,6 +331,25 @@ const CONTEXT: &[&str] = &[
 /// numbers, not strings.
 const PACKED: [u128; OPENERS.len()] = pack_all();
 
+/// Where each letter's openers start in [`OPENERS`], with the end last: a token is looked up
+/// among the few of its first letter.
+const LETTER_STARTS: [u8; 27] = letter_starts();
+
+const fn letter_starts() -> [u8; 27] {
+    assert!(OPENERS.len() < 256);
+    let mut out = [0u8; 27];
+    let (mut i, mut letter) = (0, 0);
+    while letter < 26 {
+        while i < OPENERS.len() && OPENERS[i].as_bytes()[0] < b'a' + letter as u8 {
+            i += 1;
+        }
+        out[letter] = i as u8;
+        letter += 1;
+    }
+    out[26] = OPENERS.len() as u8;
+    out
+}
+
 /// The bytes of `w` as a big-endian number, zero-padded: `None` past 16 bytes (no opener is
 /// that long).
 const fn pack(w: &[u8]) -> Option<u128> {
@@ -367,7 +386,12 @@ const fn pack_all() -> [u128; OPENERS.len()] {
 pub(super) fn may_open(w: &str) -> bool {
     let bytes = w.as_bytes();
     if bytes.iter().all(u8::is_ascii_lowercase) {
-        return pack(bytes).is_some_and(|p| p != 0 && PACKED.binary_search(&p).is_ok());
+        let (Some(&first), Some(packed)) = (bytes.first(), pack(bytes)) else {
+            return false;
+        };
+        let l = usize::from(first - b'a');
+        let range = usize::from(LETTER_STARTS[l])..usize::from(LETTER_STARTS[l + 1]);
+        return PACKED[range].binary_search(&packed).is_ok();
     }
     // Other words of letters ("été") are no openers: every opener is ASCII.
     if w.chars().all(char::is_alphabetic) {

@@ -56,7 +56,11 @@ pub fn find(t: &Tokenized<'_>, published: Option<&str>) -> Vec<Time> {
     // The year (and month, or 0) of the latest date read, for "that year", "the following year".
     let mut last: Option<(i32, u32)> = None;
     for s in &t.sentences {
-        quarters = quarters || s.clone().any(|k| t.lower[k].contains("quarter"));
+        quarters = quarters
+            || s.clone().any(|k| {
+                let w: &str = &t.lower[k];
+                w.len() >= "quarter".len() && w.contains("quarter")
+            });
         let r = Reader {
             t,
             start: s.start,
