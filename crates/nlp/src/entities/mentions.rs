@@ -76,7 +76,7 @@ const LOC_HEADS: &[&str] = &[
 /// where the tagger found nothing.
 pub fn find(t: &Tokenized<'_>, model: &Model, g: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut cache = WordCache::default();
+    let mut cache = WordCache::for_tokens(t.tokens.len());
     for range in &t.sentences {
         let words: Vec<&str> = range.clone().map(|i| t.word(i)).collect();
         if words.is_empty() {

@@ -86,7 +86,8 @@ pub struct Tokenized<'a> {
 impl<'a> Tokenized<'a> {
     /// Tokenizes every sentence of `text`.
     pub fn new(text: &'a str, sentences: &[Span]) -> Tokenized<'a> {
-        let mut tokens = Vec::new();
+        // About one token per six bytes of prose.
+        let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut ranges = Vec::with_capacity(sentences.len());
         for &s in sentences {
             let start = tokens.len();
@@ -94,13 +95,15 @@ impl<'a> Tokenized<'a> {
             ranges.push(start..tokens.len());
         }
         let lower: Vec<Cow<'a, str>> = tokens.iter().map(|t| lowercase(t.text(text))).collect();
-        let lowercase_words = tokens
-            .iter()
-            .zip(&lower)
-            .map(|(t, lower)| (t.text(text), lower))
-            .filter(|(word, _)| word.starts_with(char::is_lowercase))
-            .map(|(_, lower)| lower.clone())
-            .collect();
+        let mut lowercase_words: FxHashSet<Cow<'a, str>> =
+            FxHashSet::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        lowercase_words.extend(
+            tokens
+                .iter()
+                .zip(&lower)
+                .filter(|(t, _)| t.text(text).starts_with(char::is_lowercase))
+                .map(|(_, lower)| lower.clone()),
+        );
         Tokenized {
             text,
             tokens,

@@ -485,6 +485,16 @@ impl WordEntry {
 }
 
 impl<'a> WordCache<'a> {
+    /// A cache sized for a document of `tokens` tokens (about a third distinct words, an
+    /// eighth new to the model's frequent words), so that it seldom grows.
+    pub fn for_tokens(tokens: usize) -> WordCache<'a> {
+        WordCache {
+            index: FxHashMap::with_capacity_and_hasher(tokens / 3, Default::default()),
+            entries: Vec::with_capacity(tokens / 8),
+            ids: Vec::new(),
+        }
+    }
+
     /// The id of `word`'s entry: the model's, for a frequent word, or one made on first sight.
     fn entry(&mut self, model: &Model, word: &'a str) -> u32 {
         if let Some(&id) = self.index.get(word) {

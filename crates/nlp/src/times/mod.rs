@@ -1667,7 +1667,8 @@ mod tests;
 
 /// A numeric date in one token: "2023-07-03", "2015-3-3", "7/3/2023", "10/31/74" (US order).
 fn numeric_date(w: &str) -> Option<(i32, u32, u32)> {
-    if !w.bytes().next()?.is_ascii_digit() {
+    // Three numbers need two separators: a plain number ("2023") is no date, and costs no split.
+    if !w.bytes().next()?.is_ascii_digit() || !w.bytes().any(|b| matches!(b, b'-' | b'/')) {
         return None;
     }
     let parts: Vec<&str> = w.split(['-', '/']).collect();
