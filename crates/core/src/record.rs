@@ -177,7 +177,15 @@ pub struct EventRecord {
 impl Analysis {
     /// The record of `doc` with the given sentence spans (bytes) and nothing else found yet.
     pub fn from_document(doc: &Document, sentences: &[Span]) -> Analysis {
-        let index = CharIndex::new(&doc.text);
+        Analysis::from_document_indexed(doc, sentences, &CharIndex::new(&doc.text))
+    }
+
+    /// [`Analysis::from_document`] with the text's [`CharIndex`] already made.
+    pub fn from_document_indexed(
+        doc: &Document,
+        sentences: &[Span],
+        index: &CharIndex,
+    ) -> Analysis {
         Analysis {
             schema: SCHEMA.to_string(),
             doc: DocMeta {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use annalist_core::{CharIndex, EventActor, EventRecord, Span};
+use annalist_core::{EventActor, EventRecord, Span};
 use annalist_nlp::entities::{actors, EntityType};
 use annalist_nlp::gazetteer::Gazetteer;
 use annalist_nlp::Understanding;
@@ -67,7 +67,7 @@ pub fn code_document(coder: &Coder, g: &Gazetteer, u: &Understanding<'_>) -> Vec
     if t.tokens.is_empty() {
         return Vec::new();
     }
-    let index = CharIndex::new(t.text);
+    let index = &u.index;
     let pair = main_pair(u);
     let published = u.doc.published.as_deref().map(|p| p.get(..10).unwrap_or(p));
 

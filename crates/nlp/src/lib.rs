@@ -104,6 +104,7 @@ impl Analyzer {
         let quotes = quotes::find_attaching(&tokens, &mut entities);
         Understanding {
             doc,
+            index: CharIndex::new(&doc.text),
             sentences,
             tokens,
             entities,
@@ -119,6 +120,8 @@ impl Analyzer {
 pub struct Understanding<'a> {
     /// The document.
     pub doc: &'a Document,
+    /// Its text's byte offsets to char offsets, for the record.
+    pub index: CharIndex,
     /// Sentence spans, bytes.
     pub sentences: Vec<Span>,
     /// Tokens and sentence token ranges.
@@ -143,8 +146,8 @@ impl Understanding<'_> {
     pub fn into_analysis(self) -> Analysis {
         let doc = self.doc;
         let t = self.tokens;
-        let mut analysis = Analysis::from_document(doc, &self.sentences);
-        let index = CharIndex::new(&doc.text);
+        let index = self.index;
+        let mut analysis = Analysis::from_document_indexed(doc, &self.sentences, &index);
         let id = Understanding::entity_id;
         analysis.times = self
             .times

@@ -199,35 +199,10 @@ struct Words {
     caption: bool,
 }
 
-fn read_words(value: &str) -> Words {
+/// What the words of one `class` or `id` value say, each token read by `token`.
+fn read_words<'t>(value: &'t str, mut token: impl FnMut(&'t str) -> Words) -> Words {
     let mut w = Words::default();
-    for token in value.split_whitespace() {
-        // A token is read as a whole: a content word beside a boilerplate word names a part of
-        // the boilerplate ("comment-body", "promo-bar__text"), not the story.
-        let mut t = Words::default();
-        // An author's box ("author-bio", "post-author-info", "AuthorBox") is boilerplate even
-        // when the words stand apart; "author" alone may be the byline's name.
-        let (mut author, mut author_part) = (false, false);
-        for_each_lower_word(token, |word_, edge| {
-            author |= matches!(word_, "author" | "autor" | "autorin" | "autoren" | "writer");
-            author_part |= matches!(
-                word_,
-                "bio" | "box" | "info" | "description" | "card" | "about" | "profile" | "details"
-            );
-            match word(word_) {
-                Word::Strong => t.strong = true,
-                Word::Weak if edge => t.weak = true,
-                Word::Content => t.content = true,
-                _ => {}
-            }
-            if matches!(
-                word_,
-                "caption" | "figcaption" | "credit" | "credits" | "photographer"
-            ) {
-                t.caption = true;
-            }
-        });
-        t.strong |= author && author_part;
+    for t in value.split_whitespace().map(&mut token) {
         w.strong |= t.strong;
         w.weak |= t.weak;
         w.content |= t.content && !t.strong;
@@ -236,18 +211,56 @@ fn read_words(value: &str) -> Words {
     w
 }
 
-/// Reads elements' markup, remembering what each distinct `class` value says: pages repeat the
-/// same few class strings thousands of times.
+/// What one token of a `class` or `id` value says. A token is read as a whole: a content word
+/// beside a boilerplate word names a part of the boilerplate ("comment-body",
+/// "promo-bar__text"), not the story.
+fn read_token(token: &str) -> Words {
+    let mut t = Words::default();
+    // An author's box ("author-bio", "post-author-info", "AuthorBox") is boilerplate even
+    // when the words stand apart; "author" alone may be the byline's name.
+    let (mut author, mut author_part) = (false, false);
+    for_each_lower_word(token, |word_, edge| {
+        author |= matches!(word_, "author" | "autor" | "autorin" | "autoren" | "writer");
+        author_part |= matches!(
+            word_,
+            "bio" | "box" | "info" | "description" | "card" | "about" | "profile" | "details"
+        );
+        match word(word_) {
+            Word::Strong => t.strong = true,
+            Word::Weak if edge => t.weak = true,
+            Word::Content => t.content = true,
+            _ => {}
+        }
+        if matches!(
+            word_,
+            "caption" | "figcaption" | "credit" | "credits" | "photographer"
+        ) {
+            t.caption = true;
+        }
+    });
+    t.strong |= author && author_part;
+    t
+}
+
+/// Reads elements' markup, remembering what each distinct `class` value and each distinct token
+/// of one says: pages repeat the same few class strings thousands of times, and utility classes
+/// ("flex", "px-4") in many combinations.
 #[derive(Default)]
 pub struct Classifier<'t> {
     classes: rustc_hash::FxHashMap<&'t str, Words>,
+    tokens: rustc_hash::FxHashMap<&'t str, Words>,
 }
 
 impl<'t> Classifier<'t> {
     /// [`hint`] and [`is_caption_like`] of element `id`.
     pub fn markup(&mut self, tree: &'t Tree, id: NodeId) -> (Hint, bool) {
+        let tokens = &mut self.tokens;
+        let mut token = |t: &'t str| *tokens.entry(t).or_insert_with(|| read_token(t));
         let mut w = match tree.attr(id, "class") {
-            Some(c) => *self.classes.entry(c).or_insert_with(|| read_words(c)),
+            Some(c) => *self
+                .classes
+                .entry(c)
+                .or_insert_with(|| read_words(c, &mut token)),
             None => Words::default(),
         };
         // An id of four words or more is a slug of the section's heading
@@ -256,7 +269,7 @@ impl<'t> Classifier<'t> {
             .attr(id, "id")
             .filter(|v| v.split(['-', '_']).count() < 4)
         {
-            let i = read_words(v);
+            let i = read_words(v, &mut token);
             // An id names one region of the page: a class shared with the story's own parts
             // ("post-box") does not make the comments (`id="comment-box"`) part of it.
             if i.strong && !i.content {

@@ -517,6 +517,13 @@ fn byline_authors(tree: &Tree, site: Option<&str>) -> Vec<String> {
                 .is_some_and(|p| p.eq_ignore_ascii_case("author"))
             || ["class", "id"].iter().any(|a| {
                 tree.attr(id, a).is_some_and(|v| {
+                    // A word that is one of these holds one of these (a cheap test first).
+                    if !["author", "byline", "writer", "creator"]
+                        .iter()
+                        .any(|x| contains_ci(v, x))
+                    {
+                        return false;
+                    }
                     let mut hit = false;
                     classify::for_each_word(v, |w| {
                         if ["author", "byline", "authors", "writer", "creator"]
