@@ -69,7 +69,17 @@ fn clip(text: &str, span: Span) -> Option<(usize, usize)> {
 fn split_paragraph(para: &str, offset: usize, out: &mut Vec<Span>) {
     let mut sentence_start = 0;
     let mut i = 0;
-    while let Some(c) = para[i..].chars().next() {
+    let bytes = para.as_bytes();
+    while i < bytes.len() {
+        // The only ASCII terminators are '.', '?' and '!': other ASCII bytes are passed over
+        // without decoding a char.
+        if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'?' | b'!') {
+            i += 1;
+            continue;
+        }
+        let Some(c) = para[i..].chars().next() else {
+            break;
+        };
         if !is_terminator(c) {
             i += c.len_utf8();
             continue;
@@ -113,7 +123,8 @@ fn skip_while(para: &str, from: usize, pred: impl Fn(char) -> bool) -> usize {
 }
 
 /// Punctuation that may end a sentence: Latin, CJK, Devanagari (`।`), Arabic and Urdu (`؟`,
-/// `۔`), Armenian (`։`) and Ethiopic (`።`).
+/// `۔`), Armenian (`։`) and Ethiopic (`።`). (Of ASCII, only `.`, `?` and `!`:
+/// [`split_paragraph`] relies on it, and `ascii_terminators` checks it.)
 fn is_terminator(c: char) -> bool {
     matches!(
         c,
@@ -365,6 +376,16 @@ const CALENDAR_WORDS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ascii_terminators() {
+        let ascii: Vec<char> = (0u8..0x80)
+            .map(char::from)
+            .filter(|&c| is_terminator(c))
+            .collect();
+        assert_eq!(ascii, ['!', '.', '?']);
+    }
+
     use super::*;
 
     /// The sentences of `text` (one paragraph) as strings.

@@ -56,17 +56,22 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// Appends the tokens of `text[span]` to `out`.
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
+    // The char at byte `k` (ASCII read as it is).
+    let char_at = |k: usize| match bytes[k] {
+        b @ 0..0x80 => char::from(b),
+        _ => text[k..].chars().next().unwrap_or(' '),
+    };
     let mut i = span.start;
     while i < span.end {
         // Skip whitespace (ASCII and the Unicode spaces news pages carry).
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = char_at(i);
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         let mut j = i;
         while j < span.end {
-            let c = text[j..].chars().next().unwrap_or(' ');
+            let c = char_at(j);
             if c.is_whitespace() {
                 break;
             }

@@ -494,7 +494,7 @@ pub(crate) fn is_notice(key: &str) -> bool {
     // At each word's start, only the phrases that begin with its byte are compared.
     let b = key.as_bytes();
     key.len() <= 400
-        && key.split(' ').count() <= 45
+        && word_count(key) <= 45
         && std::iter::once(0)
             .chain(memchr::memchr_iter(b' ', b).map(|i| i + 1))
             .any(|at| starts_with_any(&key[at..], NOTICES, &NOTICE_FIRST))
@@ -529,7 +529,7 @@ pub(crate) fn is_reading_time(key: &str) -> bool {
 /// True when a short block (as a key) asks the reader to follow or subscribe, or states rights
 /// ("All rights reserved", "Folgen Sie uns auf Facebook").
 pub(crate) fn is_call_or_rights(key: &str) -> bool {
-    key.split(' ').count() <= 30
+    word_count(key) <= 30
         && (starts_with_any(key, CALLS_AND_RIGHTS, &CALLS_FIRST)
             || key.contains("all rights reserved")
             || key.contains("alle rechte vorbehalten")
@@ -588,7 +588,7 @@ const STORY_ENDS: &[&str] = &[
 
 /// True when a short block (as a key) says the story is over.
 pub(crate) fn is_story_end(key: &str) -> bool {
-    starts_with_any(key, STORY_ENDS, &STORY_ENDS_FIRST) && key.split(' ').count() <= 12
+    starts_with_any(key, STORY_ENDS, &STORY_ENDS_FIRST) && word_count(key) <= 12
 }
 
 /// Labels that open a line pointing to another story ("Read also: …", "Lea más: …").
@@ -719,12 +719,17 @@ const POST_META: &[&str] = &[
 /// True when a short block (as a key) says when and where a post was filed ("Dieser Eintrag
 /// wurde veröffentlicht in …", "This entry was posted in …").
 pub(crate) fn is_post_meta(key: &str) -> bool {
-    starts_with_any(key, POST_META, &POST_META_FIRST) && key.split(' ').count() <= 40
+    starts_with_any(key, POST_META, &POST_META_FIRST) && word_count(key) <= 40
 }
 
 /// True when a block (as a key) is one of a template's stock phrases.
 pub(crate) fn is_stock_phrase(key: &str) -> bool {
     STOCK.contains(&key)
+}
+
+/// The number of words of a key (words are joined by one space): its spaces, plus one.
+fn word_count(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// True when `text` starts with one of `phrases`; only phrases with its first byte are compared.
