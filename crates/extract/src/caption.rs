@@ -101,25 +101,31 @@ pub fn split_credit(caption: &str) -> Caption {
     }
     // Every label holds a colon, " by" or "courtesy of": without them, none is looked for.
     let labelled = lower.contains(':') || lower.contains(" by") || lower.contains("courtesy of");
-    for label in CREDIT_LABELS.iter().filter(|_| labelled) {
-        if let Some(at) = lower.rfind(label) {
-            let before_ok = at == 0
-                || lower[..at]
-                    .trim_end()
-                    .ends_with(['.', '|', '/', '-', '–', '—', ')']);
-            let Some(rest) = text.get(at + label.len()..) else {
-                continue;
-            };
-            let credit = clean_credit(rest);
-            if before_ok && !credit.is_empty() && credit.len() < 100 && text.is_char_boundary(at) {
-                let before = text[..at]
-                    .trim_end()
-                    .trim_end_matches(['|', '/', '-', '–', '—'])
-                    .trim_end();
-                return Caption {
-                    text: before.to_string(),
-                    credit: Some(credit),
+    if labelled {
+        for label in CREDIT_LABELS {
+            if let Some(at) = lower.rfind(label) {
+                let before_ok = at == 0
+                    || lower[..at]
+                        .trim_end()
+                        .ends_with(['.', '|', '/', '-', '–', '—', ')']);
+                let Some(rest) = text.get(at + label.len()..) else {
+                    continue;
                 };
+                let credit = clean_credit(rest);
+                if before_ok
+                    && !credit.is_empty()
+                    && credit.len() < 100
+                    && text.is_char_boundary(at)
+                {
+                    let before = text[..at]
+                        .trim_end()
+                        .trim_end_matches(['|', '/', '-', '–', '—'])
+                        .trim_end();
+                    return Caption {
+                        text: before.to_string(),
+                        credit: Some(credit),
+                    };
+                }
             }
         }
     }

@@ -120,7 +120,7 @@ impl Analyzer {
 pub struct Understanding<'a> {
     /// The document.
     pub doc: &'a Document,
-    /// Its text's byte offsets to char offsets, for the record.
+    /// Its text's byte offsets to char offsets, for the record and the events.
     pub index: CharIndex,
     /// Sentence spans, bytes.
     pub sentences: Vec<Span>,

@@ -376,6 +376,7 @@ const CALENDAR_WORDS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn ascii_terminators() {
@@ -385,8 +386,6 @@ mod tests {
             .collect();
         assert_eq!(ascii, ['!', '.', '?']);
     }
-
-    use super::*;
 
     /// The sentences of `text` (one paragraph) as strings.
     fn sentences(text: &str) -> Vec<&str> {

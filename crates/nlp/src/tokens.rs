@@ -56,9 +56,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// Appends the tokens of `text[span]` to `out`.
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    // The char at byte `k` (ASCII read as it is).
-    let char_at = |k: usize| match bytes[k] {
-        b @ 0..0x80 => char::from(b),
+    // The char at byte `k` (ASCII read as it is; past the text's end, a space).
+    let char_at = |k: usize| match bytes.get(k) {
+        Some(&b) if b < 0x80 => char::from(b),
         _ => text[k..].chars().next().unwrap_or(' '),
     };
     let mut i = span.start;

@@ -242,9 +242,9 @@ fn read_token(token: &str) -> Words {
     t
 }
 
-/// Reads elements' markup, remembering what each distinct `class` value and each distinct token
-/// of one says: pages repeat the same few class strings thousands of times, and utility classes
-/// ("flex", "px-4") in many combinations.
+/// Reads elements' markup, remembering what each distinct `class` value says, and each distinct
+/// token of a `class` or `id` value: pages repeat the same few class strings thousands of times,
+/// and utility classes ("flex", "px-4") in many combinations.
 #[derive(Default)]
 pub struct Classifier<'t> {
     classes: rustc_hash::FxHashMap<&'t str, Words>,

@@ -517,7 +517,8 @@ fn byline_authors(tree: &Tree, site: Option<&str>) -> Vec<String> {
                 .is_some_and(|p| p.eq_ignore_ascii_case("author"))
             || ["class", "id"].iter().any(|a| {
                 tree.attr(id, a).is_some_and(|v| {
-                    // A word that is one of these holds one of these (a cheap test first).
+                    // Each word looked for below ("authors" too) contains one of these, case
+                    // aside: a value without any has none of the words (a cheap test first).
                     if !["author", "byline", "writer", "creator"]
                         .iter()
                         .any(|x| contains_ci(v, x))

@@ -674,16 +674,15 @@ pub fn repair(t: &Tokenized<'_>, g: &Gazetteer, mentions: &mut Vec<Mention>) {
         }
     }
     let mut added = Vec::new();
-    for (i, c) in covered.iter().enumerate() {
-        if name_words.is_empty() {
-            break;
-        }
-        if !c && t.capitalised(i) && known(t.word(i)) {
-            added.push(Mention {
-                tokens: i..i + 1,
-                kind: EntityType::Person,
-                form: Form::Name,
-            });
+    if !name_words.is_empty() {
+        for (i, c) in covered.iter().enumerate() {
+            if !c && t.capitalised(i) && known(t.word(i)) {
+                added.push(Mention {
+                    tokens: i..i + 1,
+                    kind: EntityType::Person,
+                    form: Form::Name,
+                });
+            }
         }
     }
     mentions.extend(added);

@@ -76,10 +76,10 @@ pub struct Tokenized<'a> {
     pub tokens: Vec<Token>,
     /// Per sentence, its token range.
     pub sentences: Vec<Range<usize>>,
-    /// Lowercased token texts (borrowed from the text where a token has no capital).
+    /// Lowercased token texts (borrowed from the text where lowercasing changes nothing).
     pub lower: Vec<Cow<'a, str>>,
     /// The lowercase forms of the words the text writes in lowercase somewhere
-    /// ([`Tokenized::written_lowercase`]).
+    /// ([`Tokenized::written_lowercase`]), made from `tokens` and `lower` by [`Tokenized::new`].
     lowercase_words: FxHashSet<Cow<'a, str>>,
 }
 
@@ -454,4 +454,39 @@ fn fullest_text(t: &Tokenized<'_>, mentions: &[Mention], group: &group::Group) -
         }
     }
     best.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_is_str_to_lowercase() {
+        for w in [
+            "",
+            "li",
+            "Li",
+            "NATO",
+            "ΟΔΟΣ",
+            "οδός",
+            "İstanbul",
+            "ǅemal",
+            "\u{212A}elvin",
+            "straße",
+            "STRASSE",
+            "日本",
+            "é",
+            "É",
+            "’s",
+            "1,000",
+        ] {
+            let got = lowercase(w);
+            assert_eq!(got, w.to_lowercase(), "{w}");
+            assert_eq!(
+                matches!(got, Cow::Borrowed(_)),
+                w.to_lowercase() == w,
+                "{w}"
+            );
+        }
+    }
 }

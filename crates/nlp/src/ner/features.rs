@@ -5,7 +5,8 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
-/// A sentence prepared for feature extraction: per-token forms computed once.
+/// A sentence prepared for feature extraction ([`extract`], used in training): per-token forms
+/// computed once. Prediction reads only its words and gazetteer flags.
 pub struct Prepared<'a> {
     /// The tokens as written.
     pub words: Vec<&'a str>,
@@ -153,10 +154,13 @@ pub(crate) enum T {
     Word,
 }
 
-/// `FxHasher`'s multiplier and finishing rotation (rustc-hash 2). A feature's key is the hasher's
+/// `FxHasher`'s multiplier and finishing rotation (rustc-hash 2, 64-bit targets: the model's keys
+/// are 64-bit hashes, so the crate builds only there). A feature's key is the hasher's
 /// fold over the template's id and the feature's parts; [`key`] replays that fold from each part's
 /// contribution ([`part`]), so a word's parts are hashed once, not once per feature. The model's
 /// keys are already tied to this hasher; `replayed_keys_are_the_hashers` checks the replay.
+#[cfg(not(target_pointer_width = "64"))]
+compile_error!("the tagger's feature keys are rustc-hash's 64-bit hashes");
 const K: u64 = 0xf1357aea2e62a9c5;
 const ROTATE: u32 = 26;
 
@@ -206,6 +210,9 @@ fn prefix(s: &str, n: usize) -> &str {
 }
 
 fn suffix(s: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
     if s.is_ascii() {
         return &s[s.len().saturating_sub(n)..];
     }
@@ -282,7 +289,7 @@ pub fn extract(
 }
 
 /// Appends the features of token `i` after its word's and its neighbours' (see [`extract`]).
-pub(crate) fn context_features(
+fn context_features(
     s: &Prepared<'_>,
     i: usize,
     prev: u8,
@@ -421,7 +428,7 @@ mod tests {
         assert_eq!(suffix("Ünïcode", 4), "code");
         assert_eq!(suffix("ab", 4), "ab");
         for w in ["", "a", "abc", "abcdef", "Ünïcode", "naïve", "日本語"] {
-            for n in 1..6 {
+            for n in 0..6 {
                 let chars: Vec<char> = w.chars().collect();
                 let p: String = chars.iter().take(n).collect();
                 let s: String = chars[chars.len().saturating_sub(n)..].iter().collect();

@@ -16,9 +16,9 @@ pub struct Model {
     /// Number of weight rows it was made from.
     len: usize,
     common: FxHashSet<String>,
-    /// What [`Model::predict_words`] needs of frequent words, made once: their entries, and
-    /// each word's place among them.
+    /// What [`Model::predict_words`] needs of frequent words, made once.
     vocabulary: Vec<WordEntry>,
+    /// Each frequent word's entry id (its place in `vocabulary`, with [`FREQUENT`] set).
     frequent: FxHashMap<Box<str>, u32>,
     /// The rows and parts [`Model::predict_words`] needs whatever the words.
     fixed: Fixed,
@@ -252,7 +252,8 @@ impl Model {
         self.common.contains(lower)
     }
 
-    /// The best label of every token of `s`, greedily, never starting a span with `I-`.
+    /// The best label of every token of `s`, greedily, never starting a span with `I-`. Only
+    /// `s.words` and `s.gaz` are read: what the features need of a word is made from the word.
     pub fn predict(&self, s: &Prepared<'_>) -> Vec<Label> {
         self.predict_cached(s, &mut WordCache::default())
     }
@@ -267,9 +268,10 @@ impl Model {
     /// `cache` what depends on each word alone (its own features' sum, its rows as a neighbour,
     /// its parts of the keys) for the next sentences of the same document.
     ///
-    /// The labels are [`Model::predict`]'s on the [`Prepared`] sentence, bit for bit: the rows
-    /// are added in [`extract`](super::features::extract)'s order, and a word's own features
-    /// come first in that order, so their partial sum is what the full sum starts from.
+    /// Each token's scores are, bit for bit, the rows of
+    /// [`extract`](super::features::extract)'s features added from zero in its order (the test
+    /// `cached_prediction_is_the_reference` checks it): a word's own features come first in that
+    /// order, so their partial sum is what the full sum starts from.
     pub fn predict_words<'a>(
         &self,
         words: &[&'a str],
@@ -305,41 +307,41 @@ impl Model {
                 };
                 add(&mut scores, row);
             }
-            let mut add = |row: u32| self.add_row(&mut scores, row);
+            let mut add_feature = |row: u32| self.add_row(&mut scores, row);
             let lower_before = before.map_or(fixed.lower_before, |e| e.lower);
             let lower_after = after.map_or(fixed.lower_after, |e| e.lower);
             let shape_before = before.map_or(fixed.no_shape, |e| e.shape);
             let shape_after = after.map_or(fixed.no_shape, |e| e.shape);
             let find = |t: T, parts: &[u64]| self.row(key(t, parts));
-            add(find(T::PrevLowerLower, &[lower_before, word.lower]));
-            add(find(T::LowerNextLower, &[word.lower, lower_after]));
-            add(find(T::PrevShapeShape, &[shape_before, word.shape]));
-            add(find(T::ShapeNextShape, &[word.shape, shape_after]));
+            add_feature(find(T::PrevLowerLower, &[lower_before, word.lower]));
+            add_feature(find(T::LowerNextLower, &[word.lower, lower_after]));
+            add_feature(find(T::PrevShapeShape, &[shape_before, word.shape]));
+            add_feature(find(T::ShapeNextShape, &[word.shape, shape_after]));
             let (p, p2) = (prev as usize, prev2 as usize);
-            add(fixed.prev_tag[p]);
-            add(fixed.prev2_tags[p2][p]);
-            add(find(T::PrevTagLower, &[fixed.tag[p], word.lower]));
-            add(find(T::PrevTagShape, &[fixed.tag[p], word.shape]));
+            add_feature(fixed.prev_tag[p]);
+            add_feature(fixed.prev2_tags[p2][p]);
+            add_feature(find(T::PrevTagLower, &[fixed.tag[p], word.lower]));
+            add_feature(find(T::PrevTagShape, &[fixed.tag[p], word.shape]));
             if i == 0 {
-                add(find(T::FirstShape, &[word.shape]));
+                add_feature(find(T::FirstShape, &[word.shape]));
             }
             if word.capitalised {
-                add(fixed.common_lower[word.common as usize][(i == 0) as usize]);
+                add_feature(fixed.common_lower[word.common as usize][(i == 0) as usize]);
             }
             let g = gaz(i);
             if g != 0 {
-                add(find(T::Gaz, &[part(&g.to_le_bytes())]));
+                add_feature(find(T::Gaz, &[part(&g.to_le_bytes())]));
                 for (bit, &row) in fixed.gaz_bit.iter().enumerate() {
                     if g & (1 << bit) != 0 {
-                        add(row);
+                        add_feature(row);
                     }
                 }
             }
             if i > 0 && gaz(i - 1) != 0 {
-                add(find(T::PrevGaz, &[part(&gaz(i - 1).to_le_bytes())]));
+                add_feature(find(T::PrevGaz, &[part(&gaz(i - 1).to_le_bytes())]));
             }
             if i + 1 < n && gaz(i + 1) != 0 {
-                add(find(T::NextGaz, &[part(&gaz(i + 1).to_le_bytes())]));
+                add_feature(find(T::NextGaz, &[part(&gaz(i + 1).to_le_bytes())]));
             }
             let best = best_label(labels_of(&scores), prev);
             labels.push(Label(best));
@@ -435,7 +437,7 @@ const FREQUENT: u32 = 1 << 31;
 /// No row: the feature has no weight.
 const NO_ROW: u32 = u32::MAX;
 
-/// What [`Model::predict_cached`] remembers of the words of one document.
+/// What [`Model::predict_words`] remembers of the words of one document.
 #[derive(Default)]
 pub struct WordCache<'a> {
     index: FxHashMap<&'a str, u32>,
@@ -504,6 +506,7 @@ impl<'a> WordCache<'a> {
             Some(&id) => id,
             None => {
                 self.entries.push(WordEntry::new(model, word));
+                debug_assert!(self.entries.len() < FREQUENT as usize);
                 self.entries.len() as u32 - 1
             }
         };

@@ -58,6 +58,7 @@ pub fn find(t: &Tokenized<'_>, published: Option<&str>) -> Vec<Time> {
     for s in &t.sentences {
         quarters = quarters
             || s.clone().any(|k| {
+                // (Shorter words are passed over without building a searcher.)
                 let w: &str = &t.lower[k];
                 w.len() >= "quarter".len() && w.contains("quarter")
             });
@@ -1667,7 +1668,7 @@ mod tests;
 
 /// A numeric date in one token: "2023-07-03", "2015-3-3", "7/3/2023", "10/31/74" (US order).
 fn numeric_date(w: &str) -> Option<(i32, u32, u32)> {
-    // Three numbers need two separators: a plain number ("2023") is no date, and costs no split.
+    // Three numbers need separators: a plain number ("2023") is no date, and costs no split.
     if !w.bytes().next()?.is_ascii_digit() || !w.bytes().any(|b| matches!(b, b'-' | b'/')) {
         return None;
     }
