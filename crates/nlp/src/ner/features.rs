@@ -11,7 +11,7 @@ pub struct Prepared<'a> {
     /// The tokens as written.
     pub words: Vec<&'a str>,
     /// Lowercased tokens, typographic quotes made plain.
-    pub lower: Vec<Cow<'a, str>>,
+    pub lower: Vec<String>,
     /// Short word shapes ("Xx", "X.X.", "d,d").
     pub shapes: Vec<String>,
     /// Gazetteer flags per token (see [`crate::ner::GazFlags`]).
@@ -20,16 +20,8 @@ pub struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     /// Prepares `words` with their gazetteer flags (`gaz` empty means none).
-    pub fn new(words: Vec<&'a str>, gaz: Vec<u16>) -> Prepared<'a> {
-        let lower = words.iter().map(|w| Cow::Owned(lower_form(w))).collect();
-        Prepared::with_lower(words, lower, gaz)
-    }
-
-    fn with_lower(
-        words: Vec<&'a str>,
-        lower: Vec<Cow<'a, str>>,
-        mut gaz: Vec<u16>,
-    ) -> Prepared<'a> {
+    pub fn new(words: Vec<&'a str>, mut gaz: Vec<u16>) -> Prepared<'a> {
+        let lower = words.iter().map(|w| lower_form(w)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
         gaz.resize(words.len(), 0);
         Prepared {
@@ -53,7 +45,13 @@ impl<'a> Prepared<'a> {
 
 /// The lowercase form the features see of `word`.
 pub(crate) fn lower_form(word: &str) -> String {
-    normalize(&word.to_lowercase()).into_owned()
+    let lower = word.to_lowercase();
+    // (ASCII has no typographic quote to make plain: no second copy.)
+    if lower.is_ascii() {
+        lower
+    } else {
+        normalize(&lower).into_owned()
+    }
 }
 
 /// Typographic quotes and apostrophes as the ASCII forms the training text uses.

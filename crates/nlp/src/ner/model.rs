@@ -255,13 +255,7 @@ impl Model {
     /// The best label of every token of `s`, greedily, never starting a span with `I-`. Only
     /// `s.words` and `s.gaz` are read: what the features need of a word is made from the word.
     pub fn predict(&self, s: &Prepared<'_>) -> Vec<Label> {
-        self.predict_cached(s, &mut WordCache::default())
-    }
-
-    /// [`Model::predict`], remembering in `cache` what depends on each word alone, for the next
-    /// sentences of the same document.
-    pub fn predict_cached<'a>(&self, s: &Prepared<'a>, cache: &mut WordCache<'a>) -> Vec<Label> {
-        self.predict_words(&s.words, &s.gaz, cache)
+        self.predict_words(&s.words, &s.gaz, &mut WordCache::default())
     }
 
     /// The labels of `words`, whose gazetteer flags are `gaz` (missing ones are 0), remembering in
@@ -604,7 +598,7 @@ mod tests {
             let s = Prepared::new(words, gaz);
             let want = reference(&model, &s);
             let labels: Vec<Label> = want.iter().map(|w| w.0).collect();
-            assert_eq!(model.predict_cached(&s, &mut cache), labels);
+            assert_eq!(model.predict_words(&s.words, &s.gaz, &mut cache), labels);
             assert_eq!(model.predict(&s), labels);
             assert!(labels.iter().any(|l| l.kind().is_some()), "{sentence}");
         }
